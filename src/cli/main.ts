@@ -1,0 +1,71 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { LogLevel } from "../server/logger.js";
+import { startServer } from "../server/server.js";
+
+const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("not a port number");
+  return port;
+}
+
+/** `pclocal serve`: prints `pclocal ready on http://HOST:PORT` once it accepts requests. */
+async function serve(opts: {
+  host: string;
+  port: number;
+  db: string;
+  adminToken: string;
+  accounts?: string;
+  logLevel: LogLevel;
+}): Promise<void> {
+  const server = await startServer({
+    host: opts.host,
+    port: opts.port,
+    db: opts.db,
+    adminToken: opts.adminToken,
+    accountsFile: opts.accounts,
+    logLevel: opts.logLevel,
+  });
+  process.stdout.write(`pclocal ready on ${server.url}\n`);
+
+  const shutdown = (signal: string) => {
+    server.services.logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        server.services.logger.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command("pclocal").description(
+    "A local, wire-compatible AWS Partner Central Selling API",
+  );
+  program
+    .command("serve")
+    .description("run the API and control plane")
+    .addOption(new Option("--host <host>", "interface to listen on").env("PCLOCAL_HOST").default("127.0.0.1"))
+    .addOption(
+      new Option("--port <port>", "port (0 picks a free one)").env("PCLOCAL_PORT").default(4599).argParser(portNumber),
+    )
+    .addOption(
+      new Option("--db <path>", "SQLite file, or :memory:").env("PCLOCAL_DB").default(".pclocal/pclocal.db"),
+    )
+    .addOption(
+      new Option("--admin-token <token>", "bearer token of the /_pclocal control plane")
+        .env("PCLOCAL_ADMIN_TOKEN")
+        .default("pclocal-admin"),
+    )
+    .addOption(new Option("--accounts <file>", "JSON file of extra partner accounts").env("PCLOCAL_ACCOUNTS"))
+    .addOption(
+      new Option("--log-level <level>", "log level").env("PCLOCAL_LOG_LEVEL").choices(LOG_LEVELS).default("info"),
+    )
+    .action(serve);
+  await program.parseAsync(argv, { from: "user" });
+}

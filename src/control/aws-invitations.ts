@@ -1,0 +1,78 @@
+import { isCatalog } from "../domain/common/catalog.js";
+import { contextTypeIssues } from "../domain/engagements/contexts.js";
+import { type AwsInvitationRequest, sendInvitationFromAws } from "../domain/invitations/send-from-aws.js";
+import { type ValidationIssue, validationError } from "../protocol/errors.js";
+import type { Services } from "../server/services.js";
+import { validateShape } from "../validation/validate.js";
+
+const PAYLOAD_SHAPES = {
+  OpportunityInvitation: "OpportunityInvitationPayload",
+  LeadInvitation: "LeadInvitationPayload",
+} as const;
+
+const OPTIONAL_STRINGS = {
+  EngagementTitle: "EngagementTitle",
+  EngagementDescription: "EngagementDescription",
+  InvitationMessage: "InvitationMessage",
+} as const;
+
+/**
+ * `POST /_pclocal/aws/engagement-invitations`: AWS refers an opportunity or a lead to a partner.
+ * The body is checked against the model's shapes, like an API request.
+ */
+export async function sendAwsInvitation(body: Record<string, unknown>, services: Services) {
+  const issues: ValidationIssue[] = [];
+  const issue = (FieldName: string, Message: string, Code: ValidationIssue["Code"] = "INVALID_VALUE") =>
+    issues.push({ FieldName, Message, Code });
+
+  const { Catalog, ReceiverAwsAccountId, PayloadType, Payload, ExpirationDate, Context } = body;
+  if (!isCatalog(Catalog)) issue("catalog", "Catalog must be AWS or Sandbox", "REQUIRED_FIELD_MISSING");
+  const receiver = typeof ReceiverAwsAccountId === "string" ? services.accounts.byAccountId(ReceiverAwsAccountId) : undefined;
+  if (!receiver) issue("receiverAwsAccountId", "Must be the AwsAccountId of a registered partner account");
+  if (PayloadType !== "OpportunityInvitation" && PayloadType !== "LeadInvitation") {
+    issue("payloadType", "Must be OpportunityInvitation or LeadInvitation", "INVALID_ENUM_VALUE");
+  }
+  const payloadType = PayloadType as keyof typeof PAYLOAD_SHAPES;
+  // Accept the union ({"OpportunityInvitation": {...}}) or its member alone.
+  const wrapped = Payload as Record<string, unknown> | undefined;
+  const payload = (wrapped && typeof wrapped === "object" && payloadType in wrapped ? wrapped[payloadType] : wrapped) as
+    | Record<string, unknown>
+    | undefined;
+  if (!payload || typeof payload !== "object") issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
+  else if (PAYLOAD_SHAPES[payloadType]) issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
+
+  for (const [member, shape] of Object.entries(OPTIONAL_STRINGS)) {
+    if (body[member] !== undefined) issues.push(...validateShape(shape, body[member], lowerFirst(member)));
+  }
+  let expirationDate = services.clock.now() + services.settings.invitationTtlMs;
+  if (ExpirationDate !== undefined) {
+    const ms = typeof ExpirationDate === "string" ? Date.parse(ExpirationDate) : Number.NaN;
+    if (Number.isFinite(ms)) expirationDate = ms;
+    else issue("expirationDate", "Must be an ISO-8601 date-time");
+  }
+  if (Context !== undefined) {
+    issues.push(...validateShape("EngagementContextDetails", Context, "context"));
+    issues.push(...contextTypeIssues([Context as { Type?: string }], "context").map((i) => ({
+      ...i,
+      FieldName: i.FieldName?.replace("context[0]", "context"),
+    })));
+  }
+  if (issues.length > 0) throw validationError(issues);
+
+  const request: AwsInvitationRequest = {
+    catalog: Catalog as AwsInvitationRequest["catalog"],
+    now: services.clock.now(),
+    receiverAccountId: receiver!.awsAccountId,
+    receiverAlias: receiver!.alias,
+    payloadType,
+    payload: payload!,
+    engagementTitle: body.EngagementTitle as string | undefined,
+    engagementDescription: body.EngagementDescription as string | undefined,
+    invitationMessage: body.InvitationMessage as string | undefined,
+    expirationDate,
+    context: Context as AwsInvitationRequest["context"],
+  };
+  return services.store.transaction((tx) => sendInvitationFromAws(tx, request));
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

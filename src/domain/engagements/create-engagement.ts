@@ -1,0 +1,39 @@
+import type { OperationTypes } from "../../model/generated/operations.js";
+import { validationError } from "../../protocol/errors.js";
+import { newEngagementId } from "../../util/ids.js";
+import { isoTime } from "../../util/clock.js";
+import { engagementArn } from "../common/arns.js";
+import type { OperationContext } from "../context.js";
+import { contextTypeIssues, numberContexts } from "./contexts.js";
+
+type Io = OperationTypes["CreateEngagement"];
+
+/** The caller creates an engagement and becomes its first member. */
+export async function createEngagement(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
+  const contexts = (input.Contexts ?? []) as Parameters<typeof numberContexts>[1];
+  const issues = contextTypeIssues(contexts, "contexts");
+  if (issues.length > 0) throw validationError(issues, "BUSINESS_VALIDATION_FAILED");
+
+  const { caller, catalog, now } = ctx;
+  const id = newEngagementId();
+  await ctx.tx.engagements.put({
+    catalog,
+    id,
+    title: input.Title,
+    description: input.Description,
+    createdAt: now,
+    createdBy: caller.awsAccountId,
+    modifiedAt: now,
+    modifiedBy: caller.awsAccountId,
+    contexts: numberContexts([], contexts),
+  });
+  await ctx.tx.members.add({
+    catalog,
+    engagementId: id,
+    accountId: caller.awsAccountId,
+    companyName: caller.companyName,
+    websiteUrl: caller.websiteUrl,
+    joinedAt: now,
+  });
+  return { Id: id, Arn: engagementArn(catalog, id), ModifiedAt: isoTime(now) };
+}

@@ -1,0 +1,141 @@
+import type { StoreTx } from "../../store/port.js";
+import type { Catalog, EngagementContextRecord, InvitationRecord } from "../../store/records.js";
+import { newEngagementId } from "../../util/ids.js";
+import { engagementArn, invitationArn } from "../common/arns.js";
+import { numberContexts } from "../engagements/contexts.js";
+import { issueInvitation } from "./issue-invitation.js";
+
+/** How AWS appears as a member and a sender. */
+export const AWS_ACTOR = { accountId: "aws", companyName: "AWS", websiteUrl: "www.aws.com" } as const;
+
+/** What AWS's sandbox referrals say (observed on AWS-originated referral invitations). */
+export const AWS_REFERRAL_MESSAGE =
+  "This invite is for an AWS originated referral. Accepting this invitation will create an AWS originated opportunity in your pipeline.";
+
+export interface AwsInvitationRequest {
+  catalog: Catalog;
+  now: number;
+  receiverAccountId: string;
+  receiverAlias?: string;
+  payloadType: InvitationRecord["payloadType"];
+  payload: Record<string, unknown>;
+  engagementTitle?: string;
+  engagementDescription?: string;
+  invitationMessage?: string;
+  expirationDate: number;
+  /** An `EngagementContextDetails`; derived from the payload when absent. */
+  context?: { Type: string; Payload?: Record<string, unknown> };
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
+const truncate = (s: string, n: number) => [...s].slice(0, n).join("");
+
+function deriveTitle(r: AwsInvitationRequest): string {
+  const p = r.payload;
+  const title =
+    r.payloadType === "OpportunityInvitation"
+      ? String(obj(p.Project).Title ?? "")
+      : `Lead: ${String(obj(p.Customer).CompanyName ?? "")}`;
+  return truncate(title || "AWS engagement", 40);
+}
+
+/** The context AWS attaches when the caller of the control plane gives none. */
+function deriveContext(r: AwsInvitationRequest): { Type: string; Payload: Obj } {
+  const p = r.payload;
+  if (r.payloadType === "OpportunityInvitation") {
+    const project = obj(p.Project);
+    return {
+      Type: "CustomerProject",
+      Payload: {
+        CustomerProject: {
+          Customer: p.Customer,
+          Project: {
+            Title: project.Title,
+            BusinessProblem: project.BusinessProblem,
+            TargetCompletionDate: project.TargetCompletionDate,
+          },
+        },
+      },
+    };
+  }
+  const customer = obj(p.Customer);
+  const interaction = obj(p.Interaction);
+  return {
+    Type: "Lead",
+    Payload: {
+      Lead: {
+        QualificationStatus: "Unqualified",
+        Customer: {
+          Industry: customer.Industry,
+          CompanyName: customer.CompanyName,
+          WebsiteUrl: customer.WebsiteUrl,
+          Address: { CountryCode: customer.CountryCode },
+          AwsMaturity: customer.AwsMaturity,
+          MarketSegment: customer.MarketSegment,
+        },
+        Interactions: [
+          {
+            SourceType: interaction.SourceType,
+            SourceId: interaction.SourceId,
+            SourceName: interaction.SourceName,
+            Usecase: interaction.Usecase,
+            InteractionDate: new Date(r.now).toISOString(),
+            CustomerAction: "Requested contact",
+            Contact: { BusinessTitle: interaction.ContactBusinessTitle },
+          },
+        ],
+      },
+    },
+  };
+}
+
+/**
+ * AWS refers a customer: it creates an engagement it owns (AWS its only member, holding the
+ * context) and invites the partner, who sees only the invitation payload until accepting.
+ */
+export async function sendInvitationFromAws(tx: StoreTx, r: AwsInvitationRequest) {
+  const engagementId = newEngagementId();
+  const contexts: EngagementContextRecord[] = numberContexts([], [r.context ?? deriveContext(r)]);
+  const engagement = {
+    catalog: r.catalog,
+    id: engagementId,
+    title: r.engagementTitle ?? deriveTitle(r),
+    description: r.engagementDescription ?? "",
+    createdAt: r.now,
+    createdBy: AWS_ACTOR.accountId,
+    modifiedAt: r.now,
+    modifiedBy: AWS_ACTOR.accountId,
+    contexts,
+  };
+  await tx.engagements.put(engagement);
+  await tx.members.add({
+    catalog: r.catalog,
+    engagementId,
+    accountId: AWS_ACTOR.accountId,
+    companyName: AWS_ACTOR.companyName,
+    websiteUrl: AWS_ACTOR.websiteUrl,
+    joinedAt: r.now,
+  });
+
+  const invitation = await issueInvitation(tx, {
+    catalog: r.catalog,
+    now: r.now,
+    engagement,
+    senderAccountId: AWS_ACTOR.accountId,
+    senderCompanyName: AWS_ACTOR.companyName,
+    receiverAccountId: r.receiverAccountId,
+    receiverAlias: r.receiverAlias,
+    payloadType: r.payloadType,
+    payload: r.payload,
+    invitationMessage:
+      r.invitationMessage ?? (r.payloadType === "OpportunityInvitation" ? AWS_REFERRAL_MESSAGE : undefined),
+    expirationDate: r.expirationDate,
+  });
+  return {
+    Id: invitation.id,
+    Arn: invitationArn(r.catalog, invitation.id),
+    EngagementId: engagementId,
+    EngagementArn: engagementArn(r.catalog, engagementId),
+  };
+}

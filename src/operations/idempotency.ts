@@ -1,0 +1,38 @@
+import type { OperationContext } from "../domain/context.js";
+import { conflict } from "../protocol/errors.js";
+import { sha256Hex, stableStringify } from "../util/stable-json.js";
+
+/**
+ * ClientToken semantics: the same token with the same input answers the first response again and
+ * changes nothing; the same token with another input is a conflict. Tokens are remembered for the
+ * configured time, per account and operation.
+ */
+export async function runIdempotent<T>(
+  operation: string,
+  tokenMember: string | undefined,
+  input: Record<string, unknown>,
+  ctx: OperationContext,
+  run: () => Promise<T>,
+): Promise<T> {
+  const token = tokenMember ? input[tokenMember] : undefined;
+  if (typeof token !== "string") return run();
+
+  const { [tokenMember as string]: _token, ...rest } = input;
+  const inputHash = sha256Hex(stableStringify(rest));
+  const account = ctx.caller.awsAccountId;
+  const prior = await ctx.tx.idempotency.get(account, operation, token);
+  if (prior && prior.createdAt >= ctx.now - ctx.settings.idempotencyTtlMs) {
+    if (prior.inputHash === inputHash) return prior.response as T;
+    throw conflict("Conflicting client token submitted for a new request body.");
+  }
+  const response = await run();
+  await ctx.tx.idempotency.put({
+    accountId: account,
+    operation,
+    clientToken: token,
+    inputHash,
+    response,
+    createdAt: ctx.now,
+  });
+  return response;
+}

@@ -1,0 +1,66 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { authenticate } from "../auth/sigv4.js";
+import { catalogIssue } from "../domain/common/catalog.js";
+import type { OperationContext } from "../domain/context.js";
+import { OPERATIONS, type OperationName } from "../model/generated/operations.js";
+import { runIdempotent } from "../operations/idempotency.js";
+import { HANDLERS, type Handler } from "../operations/registry.js";
+import { operationFromTarget, parseRequestBody } from "../protocol/awsjson.js";
+import { notImplemented, validationError } from "../protocol/errors.js";
+import type { Catalog } from "../store/records.js";
+import { applyDefaults, validateInput } from "../validation/validate.js";
+import type { Services } from "./services.js";
+
+export interface ApiRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** What the request log line reports, filled in as the pipeline learns it. */
+export interface ApiTrace {
+  operation?: string;
+  account?: string;
+}
+
+/**
+ * The one place that owns the order of an API request:
+ * route (X-Amz-Target) → parse (JSON) → authenticate (SigV4) → validate (model) → handle
+ * (domain, in one store transaction, ClientToken-aware). Each step throws the ApiError AWS would.
+ */
+export async function handleApiRequest(req: ApiRequest, services: Services, trace: ApiTrace): Promise<unknown> {
+  const operation = operationFromTarget(headerValue(req.headers["x-amz-target"]));
+  trace.operation = operation;
+  const input = parseRequestBody(headerValue(req.headers["content-type"]), req.body);
+
+  const caller = authenticate(req, services.accounts, { region: services.region, service: "partnercentral-selling" });
+  trace.account = caller.awsAccountId;
+
+  const issues = validateInput(operation, input);
+  const badCatalog = catalogIssue(input.Catalog);
+  if (badCatalog) issues.push(badCatalog);
+  if (issues.length > 0) throw validationError(issues);
+  applyDefaults(operation, input);
+
+  const handler = HANDLERS[operation] as Handler<OperationName> | null;
+  if (!handler) throw notImplemented(operation);
+  const spec = OPERATIONS[operation];
+
+  return services.store.transaction(
+    (tx) => {
+      const ctx: OperationContext = {
+        caller,
+        catalog: input.Catalog as Catalog,
+        now: services.clock.now(),
+        tx,
+        accounts: services.accounts,
+        settings: services.settings,
+      };
+      return runIdempotent(operation, spec.idempotencyToken, input, ctx, () => handler(input as never, ctx));
+    },
+    { readonly: spec.readonly },
+  );
+}
+
+const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

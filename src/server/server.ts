@@ -1,0 +1,101 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { AccountRegistry } from "../auth/accounts.js";
+import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
+import { openStore } from "../store/open-store.js";
+import { Clock } from "../util/clock.js";
+import { createRequestListener } from "./http-app.js";
+import { createLogger, type Logger, type LogLevel } from "./logger.js";
+import type { Services } from "./services.js";
+
+export const DEFAULT_ADMIN_TOKEN = "pclocal-admin";
+
+export interface ServerOptions {
+  host?: string;
+  port?: number;
+  /** SQLite file path or `:memory:`. */
+  db?: string;
+  adminToken?: string;
+  accountsFile?: string;
+  accounts?: AccountRegistry;
+  logLevel?: LogLevel;
+  logger?: Logger;
+  settings?: Partial<DomainSettings>;
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  services: Services;
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+const IDEMPOTENCY_PURGE_MS = 10 * 60_000;
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
+  if (adminToken === DEFAULT_ADMIN_TOKEN && !isLoopback(host)) {
+    throw new Error(
+      `Refusing to listen on ${host} with the default admin token; set --admin-token or PCLOCAL_ADMIN_TOKEN.`,
+    );
+  }
+  const store = await openStore(options.db ?? ".pclocal/pclocal.db");
+  const services: Services = {
+    store,
+    accounts: options.accounts ?? AccountRegistry.withFile(options.accountsFile),
+    clock: new Clock(),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    logger: options.logger ?? createLogger(options.logLevel),
+    adminToken,
+    region: "us-east-1",
+  };
+
+  const server = createServer({ keepAliveTimeout: 65_000 }, createRequestListener(services));
+  await listen(server, host, options.port ?? 4599);
+  const port = (server.address() as AddressInfo).port;
+
+  const purge = setInterval(() => {
+    const cutoff = services.clock.now() - services.settings.idempotencyTtlMs;
+    store
+      .transaction((tx) => tx.idempotency.purgeBefore(cutoff))
+      .catch((err) => services.logger.warn({ err }, "idempotency purge failed"));
+  }, IDEMPOTENCY_PURGE_MS);
+  purge.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    host,
+    port,
+    services,
+    close: () => {
+      closing ??= (async () => {
+        clearInterval(purge);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        });
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\./.test(host);
+}

@@ -1,0 +1,16 @@
+import type { AccountRegistry } from "../auth/accounts.js";
+import type { DomainSettings } from "../domain/context.js";
+import type { Store } from "../store/port.js";
+import type { Clock } from "../util/clock.js";
+import type { Logger } from "./logger.js";
+
+/** What the request handlers share for the life of a server. */
+export interface Services {
+  store: Store;
+  accounts: AccountRegistry;
+  clock: Clock;
+  settings: DomainSettings;
+  logger: Logger;
+  adminToken: string;
+  region: string;
+}

@@ -1,0 +1,9 @@
+import type { Store } from "./port.js";
+import { SqliteStore } from "./sqlite/sqlite-store.js";
+
+/** Opens the store named by `--db`: a SQLite file path or `:memory:`. */
+export async function openStore(db: string): Promise<Store> {
+  const store = new SqliteStore(db);
+  await store.open();
+  return store;
+}

@@ -1,0 +1,57 @@
+/** Ordered schema steps; each runs once, in its own transaction, recorded in `schema_migrations`. */
+export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: "engagements, members, invitations, idempotency",
+    sql: `
+      CREATE TABLE engagements (
+        catalog TEXT NOT NULL,
+        id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        modified_at INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (catalog, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX engagements_by_created ON engagements (catalog, created_at, id);
+
+      CREATE TABLE engagement_members (
+        catalog TEXT NOT NULL,
+        engagement_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (catalog, engagement_id, account_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX members_by_account ON engagement_members (catalog, account_id, engagement_id);
+
+      CREATE TABLE invitations (
+        catalog TEXT NOT NULL,
+        id TEXT NOT NULL,
+        engagement_id TEXT NOT NULL,
+        sender_account_id TEXT NOT NULL,
+        receiver_account_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        payload_type TEXT NOT NULL,
+        invitation_date INTEGER NOT NULL,
+        expiration_date INTEGER NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (catalog, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX invitations_by_receiver ON invitations (catalog, receiver_account_id, invitation_date, id);
+      CREATE INDEX invitations_by_sender ON invitations (catalog, sender_account_id, invitation_date, id);
+      CREATE INDEX invitations_by_engagement ON invitations (catalog, engagement_id, receiver_account_id);
+
+      CREATE TABLE idempotency (
+        account_id TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        client_token TEXT NOT NULL,
+        input_hash TEXT NOT NULL,
+        response TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, operation, client_token)
+      ) WITHOUT ROWID;
+      CREATE INDEX idempotency_by_created ON idempotency (created_at);
+    `,
+  },
+];

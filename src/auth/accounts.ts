@@ -67,7 +67,8 @@ export class AccountRegistry {
     for (const entry of list) {
       const a = entry as Partial<Account>;
       for (const key of ["awsAccountId", "alias", "companyName", "accessKeyId", "secretAccessKey"] as const) {
-        if (typeof a[key] !== "string" || a[key] === "") throw new Error(`${path}: account is missing ${key}`);
+        if (typeof a[key] !== "string" || a[key] === "")
+          throw new Error(`${path}: account is missing ${key}`);
       }
       registry.add(a as Account);
     }

@@ -6,7 +6,8 @@ const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trac
 
 function portNumber(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("not a port number");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError("not a port number");
   return port;
 }
 
@@ -52,7 +53,10 @@ export async function main(argv: string[]): Promise<void> {
     .description("run the API and control plane")
     .addOption(new Option("--host <host>", "interface to listen on").env("PCLOCAL_HOST").default("127.0.0.1"))
     .addOption(
-      new Option("--port <port>", "port (0 picks a free one)").env("PCLOCAL_PORT").default(4599).argParser(portNumber),
+      new Option("--port <port>", "port (0 picks a free one)")
+        .env("PCLOCAL_PORT")
+        .default(4599)
+        .argParser(portNumber),
     )
     .addOption(
       new Option("--db <path>", "SQLite file, or :memory:").env("PCLOCAL_DB").default(".pclocal/pclocal.db"),
@@ -64,7 +68,10 @@ export async function main(argv: string[]): Promise<void> {
     )
     .addOption(new Option("--accounts <file>", "JSON file of extra partner accounts").env("PCLOCAL_ACCOUNTS"))
     .addOption(
-      new Option("--log-level <level>", "log level").env("PCLOCAL_LOG_LEVEL").choices(LOG_LEVELS).default("info"),
+      new Option("--log-level <level>", "log level")
+        .env("PCLOCAL_LOG_LEVEL")
+        .choices(LOG_LEVELS)
+        .default("info"),
     )
     .action(serve);
   await program.parseAsync(argv, { from: "user" });

@@ -27,7 +27,10 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
 
   const { Catalog, ReceiverAwsAccountId, PayloadType, Payload, ExpirationDate, Context } = body;
   if (!isCatalog(Catalog)) issue("catalog", "Catalog must be AWS or Sandbox", "REQUIRED_FIELD_MISSING");
-  const receiver = typeof ReceiverAwsAccountId === "string" ? services.accounts.byAccountId(ReceiverAwsAccountId) : undefined;
+  const receiver =
+    typeof ReceiverAwsAccountId === "string"
+      ? services.accounts.byAccountId(ReceiverAwsAccountId)
+      : undefined;
   if (!receiver) issue("receiverAwsAccountId", "Must be the AwsAccountId of a registered partner account");
   if (PayloadType !== "OpportunityInvitation" && PayloadType !== "LeadInvitation") {
     issue("payloadType", "Must be OpportunityInvitation or LeadInvitation", "INVALID_ENUM_VALUE");
@@ -35,11 +38,13 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   const payloadType = PayloadType as keyof typeof PAYLOAD_SHAPES;
   // Accept the union ({"OpportunityInvitation": {...}}) or its member alone.
   const wrapped = Payload as Record<string, unknown> | undefined;
-  const payload = (wrapped && typeof wrapped === "object" && payloadType in wrapped ? wrapped[payloadType] : wrapped) as
-    | Record<string, unknown>
-    | undefined;
-  if (!payload || typeof payload !== "object") issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
-  else if (PAYLOAD_SHAPES[payloadType]) issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
+  const payload = (
+    wrapped && typeof wrapped === "object" && payloadType in wrapped ? wrapped[payloadType] : wrapped
+  ) as Record<string, unknown> | undefined;
+  if (!payload || typeof payload !== "object")
+    issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
+  else if (PAYLOAD_SHAPES[payloadType])
+    issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
 
   for (const [member, shape] of Object.entries(OPTIONAL_STRINGS)) {
     if (body[member] !== undefined) issues.push(...validateShape(shape, body[member], lowerFirst(member)));
@@ -52,10 +57,12 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   }
   if (Context !== undefined) {
     issues.push(...validateShape("EngagementContextDetails", Context, "context"));
-    issues.push(...contextTypeIssues([Context as { Type?: string }], "context").map((i) => ({
-      ...i,
-      FieldName: i.FieldName?.replace("context[0]", "context"),
-    })));
+    issues.push(
+      ...contextTypeIssues([Context as { Type?: string }], "context").map((i) => ({
+        ...i,
+        FieldName: i.FieldName?.replace("context[0]", "context"),
+      })),
+    );
   }
   if (issues.length > 0) throw validationError(issues);
 

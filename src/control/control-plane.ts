@@ -1,14 +1,19 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import { ApiError, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
+import { updateContextAsAws } from "./aws-engagements.js";
 import { sendAwsInvitation } from "./aws-invitations.js";
+import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
 
 export interface ControlRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The query string's parameters (events & webhooks read `account`, `after`, `limit`). */
+  query?: URLSearchParams;
 }
 
 export const CONTROL_PREFIX = "/_pclocal/";
@@ -16,7 +21,11 @@ export const CONTROL_PREFIX = "/_pclocal/";
 const VERSION = "0.1.0";
 
 const unauthorized = () =>
-  new ApiError("UnauthorizedException", 401, "The control plane needs 'Authorization: Bearer <admin token>'.");
+  new ApiError(
+    "UnauthorizedException",
+    401,
+    "The control plane needs 'Authorization: Bearer <admin token>'.",
+  );
 const noRoute = (method: string, path: string) =>
   new ApiError("ResourceNotFoundException", 404, `No control-plane route for ${method} ${path}`);
 
@@ -38,7 +47,12 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
 export async function handleControlRequest(req: ControlRequest, services: Services): Promise<unknown> {
   const route = `${req.method} ${req.path}`;
   if (route === "GET /_pclocal/health") {
-    return { status: "ok", service: "partnercentral-local", version: VERSION, now: isoTime(services.clock.now()) };
+    return {
+      status: "ok",
+      service: "partnercentral-local",
+      version: VERSION,
+      now: isoTime(services.clock.now()),
+    };
   }
   if (req.headers.authorization !== `Bearer ${services.adminToken}`) throw unauthorized();
 
@@ -49,13 +63,28 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       return { reset: true, accounts: services.accounts.all().map((a) => a.awsAccountId) };
     case "GET /_pclocal/clock":
       return clockState(services);
-    case "POST /_pclocal/clock":
-      return setClock(parseJsonObject(req.body), services);
+    case "POST /_pclocal/clock": {
+      const state = setClock(parseJsonObject(req.body), services);
+      await announceExpiries(services); // events & webhooks: expiries the new time reached
+      return state;
+    }
     case "POST /_pclocal/aws/engagement-invitations":
-      return sendAwsInvitation(parseJsonObject(req.body), services);
-    default:
+      return woke(services, await sendAwsInvitation(parseJsonObject(req.body), services));
+    case "POST /_pclocal/aws/engagements/context":
+      return woke(services, await updateContextAsAws(parseJsonObject(req.body), services));
+    default: {
+      // events & webhooks: /_pclocal/events, /_pclocal/webhooks[/<id>]
+      const handled = routeEventsRequest(req, services);
+      if (handled) return handled;
       throw noRoute(req.method, req.path);
+    }
   }
+}
+
+/** AWS's actions append events like API writes do; delivery starts at once. */
+function woke<T>(services: Services, result: T): T {
+  services.delivery.wake();
+  return result;
 }
 
 function clockState(services: Services) {

@@ -1,6 +1,7 @@
 import type { Account, AccountRegistry } from "../auth/accounts.js";
 import type { StoreTx } from "../store/port.js";
 import type { Catalog } from "../store/records.js";
+import type { PageTokens } from "./common/page-tokens.js";
 
 export interface DomainSettings {
   /** How long a ClientToken is remembered. */
@@ -23,4 +24,5 @@ export interface OperationContext {
   tx: StoreTx;
   accounts: AccountRegistry;
   settings: DomainSettings;
+  pageTokens: PageTokens;
 }

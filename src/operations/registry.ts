@@ -1,8 +1,20 @@
 import type { OperationContext } from "../domain/context.js";
 import { createEngagement } from "../domain/engagements/create-engagement.js";
+import {
+  createEngagementContext,
+  updateEngagementContext,
+} from "../domain/engagements/engagement-context-operations.js";
 import { getEngagement } from "../domain/engagements/get-engagement.js";
+import { listEngagementMembers } from "../domain/engagements/list-engagement-members.js";
+import { listEngagementResourceAssociations } from "../domain/engagements/list-engagement-resource-associations.js";
+import { listEngagements } from "../domain/engagements/list-engagements.js";
+import {
+  acceptEngagementInvitation,
+  rejectEngagementInvitation,
+} from "../domain/invitations/answer-engagement-invitation.js";
 import { createEngagementInvitation } from "../domain/invitations/create-engagement-invitation.js";
 import { getEngagementInvitation } from "../domain/invitations/get-engagement-invitation.js";
+import { listEngagementInvitations } from "../domain/invitations/list-engagement-invitations.js";
 import type { OperationName, OperationTypes } from "../model/generated/operations.js";
 
 export type Handler<Op extends OperationName> = (
@@ -18,11 +30,11 @@ export const NOT_YET = null;
  * model cannot go unrouted.
  */
 export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } = {
-  AcceptEngagementInvitation: NOT_YET,
+  AcceptEngagementInvitation: acceptEngagementInvitation,
   AssignOpportunity: NOT_YET,
   AssociateOpportunity: NOT_YET,
   CreateEngagement: createEngagement,
-  CreateEngagementContext: NOT_YET,
+  CreateEngagementContext: createEngagementContext,
   CreateEngagementInvitation: createEngagementInvitation,
   CreateOpportunity: NOT_YET,
   CreateResourceSnapshot: NOT_YET,
@@ -39,10 +51,10 @@ export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } =
   GetSellingSystemSettings: NOT_YET,
   ListEngagementByAcceptingInvitationTasks: NOT_YET,
   ListEngagementFromOpportunityTasks: NOT_YET,
-  ListEngagementInvitations: NOT_YET,
-  ListEngagementMembers: NOT_YET,
-  ListEngagementResourceAssociations: NOT_YET,
-  ListEngagements: NOT_YET,
+  ListEngagementInvitations: listEngagementInvitations,
+  ListEngagementMembers: listEngagementMembers,
+  ListEngagementResourceAssociations: listEngagementResourceAssociations,
+  ListEngagements: listEngagements,
   ListOpportunities: NOT_YET,
   ListOpportunityFromEngagementTasks: NOT_YET,
   ListProspectingFromEngagementTasks: NOT_YET,
@@ -51,7 +63,7 @@ export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } =
   ListSolutions: NOT_YET,
   ListTagsForResource: NOT_YET,
   PutSellingSystemSettings: NOT_YET,
-  RejectEngagementInvitation: NOT_YET,
+  RejectEngagementInvitation: rejectEngagementInvitation,
   StartEngagementByAcceptingInvitationTask: NOT_YET,
   StartEngagementFromOpportunityTask: NOT_YET,
   StartOpportunityFromEngagementTask: NOT_YET,
@@ -61,6 +73,6 @@ export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } =
   SubmitOpportunity: NOT_YET,
   TagResource: NOT_YET,
   UntagResource: NOT_YET,
-  UpdateEngagementContext: NOT_YET,
+  UpdateEngagementContext: updateEngagementContext,
   UpdateOpportunity: NOT_YET,
 };

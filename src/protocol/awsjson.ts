@@ -19,7 +19,9 @@ const ACCEPTED_TYPES = new Set([JSON_CONTENT_TYPE, "application/x-amz-json-1.1",
 export function parseRequestBody(contentType: string | undefined, body: Buffer): Record<string, unknown> {
   const mediaType = contentType?.split(";")[0]?.trim().toLowerCase();
   if (!mediaType || !ACCEPTED_TYPES.has(mediaType)) {
-    throw serializationError(`Unsupported Content-Type ${JSON.stringify(contentType ?? "")}; expected ${JSON_CONTENT_TYPE}`);
+    throw serializationError(
+      `Unsupported Content-Type ${JSON.stringify(contentType ?? "")}; expected ${JSON_CONTENT_TYPE}`,
+    );
   }
   if (body.length === 0) return {};
   let parsed: unknown;
@@ -40,11 +42,12 @@ export interface WireResponse {
   body: string;
 }
 
+/** A 200 with the output as JSON; an operation without output answers an empty body, as AWS does. */
 export function successResponse(output: unknown): WireResponse {
   return {
     status: 200,
     headers: { "content-type": JSON_CONTENT_TYPE },
-    body: JSON.stringify(output ?? {}),
+    body: output === undefined ? "" : JSON.stringify(output),
   };
 }
 

@@ -15,6 +15,8 @@ export interface ApiRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  /** Each header's lines apart (`req.headersDistinct`), as SigV4 joins repeated headers. */
+  distinctHeaders: Record<string, string[] | undefined>;
   body: Buffer;
 }
 
@@ -29,17 +31,25 @@ export interface ApiTrace {
  * route (X-Amz-Target) → parse (JSON) → authenticate (SigV4) → validate (model) → handle
  * (domain, in one store transaction, ClientToken-aware). Each step throws the ApiError AWS would.
  */
-export async function handleApiRequest(req: ApiRequest, services: Services, trace: ApiTrace): Promise<unknown> {
+export async function handleApiRequest(
+  req: ApiRequest,
+  services: Services,
+  trace: ApiTrace,
+): Promise<unknown> {
   const operation = operationFromTarget(headerValue(req.headers["x-amz-target"]));
   trace.operation = operation;
   const input = parseRequestBody(headerValue(req.headers["content-type"]), req.body);
 
-  const caller = authenticate(req, services.accounts, { region: services.region, service: "partnercentral-selling" });
+  const signed = { method: req.method, url: req.url, headers: req.distinctHeaders, body: req.body };
+  const caller = authenticate(signed, services.accounts, {
+    region: services.region,
+    service: "partnercentral-selling",
+  });
   trace.account = caller.awsAccountId;
 
   const issues = validateInput(operation, input);
   const badCatalog = catalogIssue(input.Catalog);
-  if (badCatalog) issues.push(badCatalog);
+  if (badCatalog && !issues.some((i) => i.FieldName === "catalog")) issues.push(badCatalog);
   if (issues.length > 0) throw validationError(issues);
   applyDefaults(operation, input);
 
@@ -47,7 +57,7 @@ export async function handleApiRequest(req: ApiRequest, services: Services, trac
   if (!handler) throw notImplemented(operation);
   const spec = OPERATIONS[operation];
 
-  return services.store.transaction(
+  const output = await services.store.transaction(
     (tx) => {
       const ctx: OperationContext = {
         caller,
@@ -56,11 +66,15 @@ export async function handleApiRequest(req: ApiRequest, services: Services, trac
         tx,
         accounts: services.accounts,
         settings: services.settings,
+        pageTokens: services.pageTokens,
       };
       return runIdempotent(operation, spec.idempotencyToken, input, ctx, () => handler(input as never, ctx));
     },
     { readonly: spec.readonly },
   );
+  if (!spec.readonly) services.delivery.wake();
+  // Operations without output answer an empty body.
+  return spec.output === null ? undefined : output;
 }
 
 const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

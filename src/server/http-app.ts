@@ -42,18 +42,28 @@ export function createRequestListener(services: Services) {
   };
 }
 
-async function serve(req: IncomingMessage, path: string, services: Services, trace: ApiTrace): Promise<unknown> {
+async function serve(
+  req: IncomingMessage,
+  path: string,
+  services: Services,
+  trace: ApiTrace,
+): Promise<unknown> {
   const body = await readBody(req);
   const method = req.method ?? "GET";
   if (path.startsWith(CONTROL_PREFIX)) {
     trace.operation = `control:${method} ${path}`;
-    return handleControlRequest({ method, path, headers: req.headers, body }, services);
+    const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+    return handleControlRequest({ method, path, headers: req.headers, body, query }, services);
   }
   if (method !== "POST" || path !== "/") {
     throw new ApiError("UnknownOperationException", 404, `No route for ${method} ${path}`);
   }
   if (req.headers["x-amz-target"] === undefined) throw unknownOperation("");
-  return handleApiRequest({ method, url: req.url ?? "/", headers: req.headers, body }, services, trace);
+  return handleApiRequest(
+    { method, url: req.url ?? "/", headers: req.headers, distinctHeaders: req.headersDistinct, body },
+    services,
+    trace,
+  );
 }
 
 function toErrorResponse(err: unknown, services: Services, requestId: string): WireResponse {

@@ -1,7 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccountRegistry } from "../auth/accounts.js";
+import { PageTokens } from "../domain/common/page-tokens.js";
 import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
+import { NO_DELIVERY } from "../events/delivery.js";
+import { startExpirySweeper } from "../events/expiry.js";
+import { WebhookDispatcher } from "../events/webhooks.js";
 import { openStore } from "../store/open-store.js";
 import { Clock } from "../util/clock.js";
 import { createRequestListener } from "./http-app.js";
@@ -51,7 +55,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger: options.logger ?? createLogger(options.logLevel),
     adminToken,
     region: "us-east-1",
+    pageTokens: await store.transaction((tx) => PageTokens.load(tx)),
+    delivery: NO_DELIVERY,
   };
+  // events & webhooks: deliver the event log to webhooks in the background
+  const dispatcher = new WebhookDispatcher(store, services.logger);
+  services.delivery = dispatcher;
 
   const server = createServer({ keepAliveTimeout: 65_000 }, createRequestListener(services));
   await listen(server, host, options.port ?? 4599);
@@ -64,6 +73,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       .catch((err) => services.logger.warn({ err }, "idempotency purge failed"));
   }, IDEMPOTENCY_PURGE_MS);
   purge.unref();
+  // events & webhooks: announce invitation expiries every second; resume stored webhooks
+  const expirySweeper = startExpirySweeper(services);
+  dispatcher.start();
 
   let closing: Promise<void> | undefined;
   return {
@@ -74,6 +86,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () => {
       closing ??= (async () => {
         clearInterval(purge);
+        await expirySweeper.stop();
+        await services.delivery.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

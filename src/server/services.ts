@@ -1,5 +1,7 @@
 import type { AccountRegistry } from "../auth/accounts.js";
+import type { PageTokens } from "../domain/common/page-tokens.js";
 import type { DomainSettings } from "../domain/context.js";
+import type { EventDelivery } from "../events/delivery.js";
 import type { Store } from "../store/port.js";
 import type { Clock } from "../util/clock.js";
 import type { Logger } from "./logger.js";
@@ -13,4 +15,7 @@ export interface Services {
   logger: Logger;
   adminToken: string;
   region: string;
+  pageTokens: PageTokens;
+  /** Woken after each write so new events go out at once. */
+  delivery: EventDelivery;
 }

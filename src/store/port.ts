@@ -1,9 +1,14 @@
 import type {
   Catalog,
+  EngagementQuery,
   EngagementRecord,
+  EventRecord,
   IdempotencyRecord,
+  InvitationQuery,
   InvitationRecord,
+  KeysetCursor,
   MemberRecord,
+  WebhookRecord,
 } from "./records.js";
 
 /**
@@ -28,12 +33,17 @@ export interface StoreTx {
   members: MemberRepository;
   invitations: InvitationRepository;
   idempotency: IdempotencyRepository;
+  events: EventRepository;
+  webhooks: WebhookRepository;
+  meta: MetaRepository;
 }
 
 export interface EngagementRepository {
   get(catalog: Catalog, id: string): Promise<EngagementRecord | undefined>;
   /** Inserts or replaces by (catalog, id). */
   put(record: EngagementRecord): Promise<void>;
+  /** Engagements the account is a member of, by creation time then id; at most `limit`. */
+  listForMember(query: EngagementQuery): Promise<EngagementRecord[]>;
 }
 
 export interface MemberRepository {
@@ -42,13 +52,29 @@ export interface MemberRepository {
   count(catalog: Catalog, engagementId: string): Promise<number>;
   /** Adds a member; adding an existing member changes nothing. */
   add(record: MemberRecord): Promise<void>;
+  /** Members by join time then account id, after `after`; at most `limit`. */
+  page(
+    catalog: Catalog,
+    engagementId: string,
+    after: KeysetCursor | undefined,
+    limit: number,
+  ): Promise<MemberRecord[]>;
 }
 
 export interface InvitationRepository {
   get(catalog: Catalog, id: string): Promise<InvitationRecord | undefined>;
   put(record: InvitationRecord): Promise<void>;
   /** Invitations into an engagement received by an account, oldest first. */
-  listForReceiver(catalog: Catalog, engagementId: string, receiverAccountId: string): Promise<InvitationRecord[]>;
+  listForReceiver(
+    catalog: Catalog,
+    engagementId: string,
+    receiverAccountId: string,
+  ): Promise<InvitationRecord[]>;
+  /** Invitations sent or received by an account, filtered, by invitation date then id. */
+  list(query: InvitationQuery): Promise<InvitationRecord[]>;
+  /** Pending invitations whose expiry instant passed and whose expiry was not yet announced. */
+  expiredUnannounced(now: number, limit: number): Promise<InvitationRecord[]>;
+  markExpiryAnnounced(catalog: Catalog, id: string): Promise<void>;
 }
 
 export interface IdempotencyRepository {
@@ -56,4 +82,24 @@ export interface IdempotencyRepository {
   put(record: IdempotencyRecord): Promise<void>;
   /** Forgets records created before `epochMs`. */
   purgeBefore(epochMs: number): Promise<number>;
+}
+
+export interface EventRepository {
+  /** Appends events in order and returns them with their sequence numbers. */
+  append(events: Omit<EventRecord, "seq">[]): Promise<EventRecord[]>;
+  /** An account's events after `afterSeq`, oldest first. */
+  listAfter(accountId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
+}
+
+export interface WebhookRepository {
+  put(record: WebhookRecord): Promise<void>;
+  list(): Promise<WebhookRecord[]>;
+  delete(id: string): Promise<boolean>;
+  setDelivered(id: string, seq: number): Promise<void>;
+}
+
+/** Small settings the server keeps with its data (e.g. the page-token key). */
+export interface MetaRepository {
+  get(key: string): Promise<string | undefined>;
+  put(key: string, value: string): Promise<void>;
 }

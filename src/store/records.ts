@@ -30,6 +30,8 @@ export interface MemberRecord {
   companyName: string;
   websiteUrl?: string;
   joinedAt: number;
+  /** The engagement's creation time, kept here so a member's engagements page by it. */
+  engagementCreatedAt: number;
 }
 
 export type StoredInvitationStatus = "PENDING" | "ACCEPTED" | "REJECTED";
@@ -63,4 +65,61 @@ export interface IdempotencyRecord {
   inputHash: string;
   response: unknown;
   createdAt: number;
+}
+
+/** An EventBridge-shaped event delivered to one account. */
+export interface EventRecord {
+  /** Position in the log; ascending per account. Assigned by the store. */
+  seq: number;
+  accountId: string;
+  catalog: Catalog;
+  time: number;
+  detailType: string;
+  /** The whole EventBridge envelope, as delivered. */
+  event: Record<string, unknown>;
+}
+
+export interface WebhookRecord {
+  id: string;
+  accountId: string;
+  url: string;
+  createdAt: number;
+  /** The newest event seq delivered to this hook. */
+  deliveredSeq: number;
+}
+
+export type SortOrder = "ASCENDING" | "DESCENDING";
+
+/** Where the previous page ended: the sort value and id of its last item. */
+export interface KeysetCursor {
+  sort: number;
+  id: string;
+}
+
+export interface InvitationQuery {
+  catalog: Catalog;
+  participant: "SENDER" | "RECEIVER";
+  accountId: string;
+  /** Virtual-clock time, which decides PENDING versus EXPIRED. */
+  now: number;
+  payloadTypes?: string[];
+  statuses?: string[];
+  engagementIds?: string[];
+  senderAccountIds?: string[];
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
+}
+
+export interface EngagementQuery {
+  catalog: Catalog;
+  memberAccountId: string;
+  createdBy?: string[];
+  excludeCreatedBy?: string[];
+  contextTypes?: string[];
+  excludeContextTypes?: string[];
+  ids?: string[];
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
 }

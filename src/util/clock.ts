@@ -24,3 +24,10 @@ export class Clock {
 
 /** ISO-8601 UTC with `Z`, as every timestamp goes on the wire. */
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();
+
+/** A wire timestamp (ISO-8601 string, or epoch seconds) in epoch ms; NaN when it is neither. */
+export function wireTimeMs(value: unknown): number {
+  if (typeof value === "number") return value * 1000;
+  if (typeof value === "string") return Date.parse(value);
+  return Number.NaN;
+}

@@ -23,13 +23,17 @@ describe("SigV4", () => {
   });
 
   it("rejects a wrong secret with InvalidSignatureException", async () => {
-    const err = await rejectionOf(h.client({ ...PARTNER_A, secretAccessKey: "not-the-secret" }).send(getSome));
+    const err = await rejectionOf(
+      h.client({ ...PARTNER_A, secretAccessKey: "not-the-secret" }).send(getSome),
+    );
     expect(err.name).toBe("InvalidSignatureException");
     expect(err.$metadata.httpStatusCode).toBe(403);
   });
 
   it("rejects an unknown access key with UnrecognizedClientException", async () => {
-    const err = await rejectionOf(h.client({ ...PARTNER_A, accessKeyId: "AKIAUNKNOWNKEY000000" }).send(getSome));
+    const err = await rejectionOf(
+      h.client({ ...PARTNER_A, accessKeyId: "AKIAUNKNOWNKEY000000" }).send(getSome),
+    );
     expect(err.name).toBe("UnrecognizedClientException");
     expect(err.$metadata.httpStatusCode).toBe(403);
   });
@@ -38,7 +42,8 @@ describe("SigV4", () => {
     const client = h.client(PARTNER_A);
     client.middlewareStack.addRelativeTo(
       (next: (args: any) => Promise<any>) => async (args: any) => {
-        args.request.body = String(args.request.body).replace("eng-0123456789abcd", "eng-abcdefabcdefab");
+        const original = Buffer.from(args.request.body as Uint8Array).toString("utf8");
+        args.request.body = original.replace("eng-0123456789abcd", "eng-abcdefabcdefab");
         return next(args);
       },
       { relation: "after", toMiddleware: "httpSigningMiddleware", name: "tamperBody" },
@@ -71,11 +76,14 @@ describe("SigV4", () => {
   it("answers an unsigned request with MissingAuthenticationTokenException", async () => {
     const res = await fetch(`${h.url}/`, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": "AWSPartnerCentralSelling.GetEngagement" },
+      headers: {
+        "content-type": "application/x-amz-json-1.0",
+        "x-amz-target": "AWSPartnerCentralSelling.GetEngagement",
+      },
       body: "{}",
     });
     expect(res.status).toBe(403);
-    expect((await res.json()).__type).toBe("MissingAuthenticationTokenException");
+    expect(((await res.json()) as any).__type).toBe("MissingAuthenticationTokenException");
   });
 
   it("answers a garbled Authorization header with IncompleteSignatureException", async () => {
@@ -90,7 +98,6 @@ describe("SigV4", () => {
       body: "{}",
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).__type).toBe("IncompleteSignatureException");
+    expect(((await res.json()) as any).__type).toBe("IncompleteSignatureException");
   });
-
 });

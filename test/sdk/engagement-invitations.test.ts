@@ -6,7 +6,14 @@ import {
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEAD_INVITATION_PAYLOAD, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, PARTNER_C, rejectionOf, startHarness } from "./helpers/harness.js";
+import {
+  type Harness,
+  PARTNER_A,
+  PARTNER_B,
+  PARTNER_C,
+  rejectionOf,
+  startHarness,
+} from "./helpers/harness.js";
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const ARN_ID = /^arn:aws:partnercentral:us-east-1::catalog\/Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
+const ARN_ID =
+  /^arn:aws:partnercentral:us-east-1::catalog\/Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;
 
 async function awsSends(body: Record<string, unknown>) {
   return h.control<{ Id: string; Arn: string; EngagementId: string; EngagementArn: string }>(
@@ -25,9 +33,11 @@ async function awsSends(body: Record<string, unknown>) {
 }
 
 async function engagementOfA(title = "Joint migration") {
-  const created = await h.client(PARTNER_A).send(
-    new CreateEngagementCommand({ Catalog: "Sandbox", Title: title, Description: "Partner A and friends" }),
-  );
+  const created = await h
+    .client(PARTNER_A)
+    .send(
+      new CreateEngagementCommand({ Catalog: "Sandbox", Title: title, Description: "Partner A and friends" }),
+    );
   return created.Id!;
 }
 
@@ -35,7 +45,7 @@ describe("GetEngagementInvitation: seed fidelity", () => {
   it("returns an AWS opportunity referral exactly as sent, with every field", async () => {
     const sent = await awsSends({
       PayloadType: "OpportunityInvitation",
-      Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD },
+      Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD as never },
       EngagementTitle: "Core banking modernization",
       EngagementDescription: "AWS referral for Example Bank",
       InvitationMessage: "Please help this customer migrate.",
@@ -45,7 +55,9 @@ describe("GetEngagementInvitation: seed fidelity", () => {
     expect(sent.Arn).toMatch(ARN_ID);
     expect(sent.EngagementId).toMatch(/^eng-[0-9a-z]{14}$/);
 
-    const got = await h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
+    const got = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
     const { $metadata, ...fields } = got;
     expect(fields).toEqual({
       Arn: sent.Arn,
@@ -60,7 +72,7 @@ describe("GetEngagementInvitation: seed fidelity", () => {
       SenderCompanyName: "AWS",
       Receiver: { Account: { AwsAccountId: PARTNER_A.awsAccountId, Alias: PARTNER_A.alias } },
       Catalog: "Sandbox",
-      Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD },
+      Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD as never },
       InvitationMessage: "Please help this customer migrate.",
       EngagementDescription: "AWS referral for Example Bank",
       ExistingMembers: [{ CompanyName: "AWS", WebsiteUrl: "www.aws.com" }],
@@ -70,10 +82,17 @@ describe("GetEngagementInvitation: seed fidelity", () => {
   });
 
   it("returns an AWS lead invitation with every field, by id and by ARN", async () => {
-    const sent = await awsSends({ PayloadType: "LeadInvitation", Payload: { LeadInvitation: LEAD_INVITATION_PAYLOAD } });
+    const sent = await awsSends({
+      PayloadType: "LeadInvitation",
+      Payload: { LeadInvitation: LEAD_INVITATION_PAYLOAD },
+    });
     const a = h.client(PARTNER_A);
-    const byId = await a.send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
-    const byArn = await a.send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Arn }));
+    const byId = await a.send(
+      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }),
+    );
+    const byArn = await a.send(
+      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Arn }),
+    );
     expect(byId.Payload).toEqual({ LeadInvitation: LEAD_INVITATION_PAYLOAD });
     expect(byId.PayloadType).toBe("LeadInvitation");
     expect(byId.EngagementTitle).toBe("Lead: Example Clinics LLC");
@@ -85,8 +104,13 @@ describe("GetEngagementInvitation: seed fidelity", () => {
   });
 
   it("gives an AWS referral the observed default message and accepts the bare payload", async () => {
-    const sent = await awsSends({ PayloadType: "OpportunityInvitation", Payload: OPPORTUNITY_INVITATION_PAYLOAD });
-    const got = await h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
+    const sent = await awsSends({
+      PayloadType: "OpportunityInvitation",
+      Payload: OPPORTUNITY_INVITATION_PAYLOAD,
+    });
+    const got = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
     expect(got.InvitationMessage).toMatch(/^This invite is for an AWS originated referral\./);
     expect(got.EngagementTitle).toBe(OPPORTUNITY_INVITATION_PAYLOAD.Project.Title.slice(0, 40));
     expect(got.Payload?.OpportunityInvitation).toEqual(OPPORTUNITY_INVITATION_PAYLOAD);
@@ -97,7 +121,10 @@ describe("GetEngagementInvitation: seed fidelity", () => {
       Catalog: "Sandbox",
       ReceiverAwsAccountId: PARTNER_A.awsAccountId,
       PayloadType: "OpportunityInvitation",
-      Payload: { ...OPPORTUNITY_INVITATION_PAYLOAD, Customer: { ...OPPORTUNITY_INVITATION_PAYLOAD.Customer, CountryCode: "XX" } },
+      Payload: {
+        ...OPPORTUNITY_INVITATION_PAYLOAD,
+        Customer: { ...OPPORTUNITY_INVITATION_PAYLOAD.Customer, CountryCode: "XX" },
+      },
     });
     expect(status).toBe(400);
     expect(json.__type).toBe("ValidationException");
@@ -117,16 +144,16 @@ describe("visibility", () => {
         Invitation: {
           Message: "Join us",
           Receiver: { Account: { AwsAccountId: PARTNER_B.awsAccountId } },
-          Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD },
+          Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD as never },
         },
       }),
     );
     expect(invited.Id).toMatch(/^engi-[0-9a-z]{13}$/);
     expect(invited.Arn).toMatch(ARN_ID);
 
-    const asReceiver = await h.client(PARTNER_B).send(
-      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Id }),
-    );
+    const asReceiver = await h
+      .client(PARTNER_B)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Id }));
     expect(asReceiver).toMatchObject({
       Status: "PENDING",
       SenderAwsAccountId: PARTNER_A.awsAccountId,
@@ -138,13 +165,15 @@ describe("visibility", () => {
       Receiver: { Account: { AwsAccountId: PARTNER_B.awsAccountId, Alias: PARTNER_B.alias } },
       ExistingMembers: [{ CompanyName: PARTNER_A.companyName, WebsiteUrl: PARTNER_A.websiteUrl }],
     });
-    const asSender = await h.client(PARTNER_A).send(
-      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Arn }),
-    );
+    const asSender = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Arn }));
     expect(asSender.Id).toBe(invited.Id);
 
     const stranger = await rejectionOf(
-      h.client(PARTNER_C).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Id })),
+      h
+        .client(PARTNER_C)
+        .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: invited.Id })),
     );
     expect(stranger.name).toBe("ResourceNotFoundException");
     expect(stranger.$metadata.httpStatusCode).toBe(404);
@@ -163,7 +192,9 @@ describe("visibility", () => {
         },
       }),
     );
-    const member = await h.client(PARTNER_A).send(new GetEngagementCommand({ Catalog: "Sandbox", Identifier: engagementId }));
+    const member = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementCommand({ Catalog: "Sandbox", Identifier: engagementId }));
     expect(member.MemberCount).toBe(1);
 
     const invitee = await rejectionOf(
@@ -188,13 +219,15 @@ describe("visibility", () => {
           Invitation: {
             Message: "Join us",
             Receiver: { Account: { AwsAccountId: to } },
-            Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD },
+            Payload: { OpportunityInvitation: OPPORTUNITY_INVITATION_PAYLOAD as never },
           },
         }),
       );
     await invite(PARTNER_A, PARTNER_B.awsAccountId);
 
-    expect((await rejectionOf(invite(PARTNER_C, PARTNER_B.awsAccountId))).name).toBe("ResourceNotFoundException");
+    expect((await rejectionOf(invite(PARTNER_C, PARTNER_B.awsAccountId))).name).toBe(
+      "ResourceNotFoundException",
+    );
     expect((await rejectionOf(invite(PARTNER_B, PARTNER_C.awsAccountId))).name).toBe("AccessDeniedException");
     const self = await rejectionOf(invite(PARTNER_A, PARTNER_A.awsAccountId));
     expect(self.name).toBe("ValidationException");
@@ -215,7 +248,9 @@ describe("visibility", () => {
     expect(otherInvitation.name).toBe("ResourceNotFoundException");
     const arnOfOtherCatalog = sent.Arn.replace("/Sandbox/", "/AWS/");
     const byForeignArn = await rejectionOf(
-      h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: arnOfOtherCatalog })),
+      h
+        .client(PARTNER_A)
+        .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: arnOfOtherCatalog })),
     );
     expect(byForeignArn.name).toBe("ResourceNotFoundException");
 
@@ -223,7 +258,9 @@ describe("visibility", () => {
       h.client(PARTNER_A).send(new GetEngagementCommand({ Catalog: "Production", Identifier: engagementId })),
     );
     expect(unknown.name).toBe("ValidationException");
-    expect(unknown.ErrorList).toEqual([expect.objectContaining({ FieldName: "catalog", Code: "INVALID_ENUM_VALUE" })]);
+    expect(unknown.ErrorList).toEqual([
+      expect.objectContaining({ FieldName: "catalog", Code: "INVALID_ENUM_VALUE" }),
+    ]);
   });
 });
 
@@ -231,7 +268,11 @@ describe("expiry", () => {
   it("turns a pending invitation EXPIRED the instant its expiration date passes", async () => {
     const sent = await awsSends({ PayloadType: "LeadInvitation", Payload: LEAD_INVITATION_PAYLOAD });
     const read = async () =>
-      (await h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }))).Status;
+      (
+        await h
+          .client(PARTNER_A)
+          .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }))
+      ).Status;
     expect(await read()).toBe("PENDING");
     await h.control("POST", "/_pclocal/clock", { advanceSeconds: 15 * 24 * 3600 - 5 });
     expect(await read()).toBe("PENDING");
@@ -243,7 +284,11 @@ describe("expiry", () => {
   it("honours an ExpirationDate given by AWS, and expires for the sender too", async () => {
     const clock = await h.control<{ now: string }>("GET", "/_pclocal/clock");
     const expiry = new Date(Date.parse(clock.now) + 3600_000).toISOString();
-    const sent = await awsSends({ PayloadType: "LeadInvitation", Payload: LEAD_INVITATION_PAYLOAD, ExpirationDate: expiry });
+    const sent = await awsSends({
+      PayloadType: "LeadInvitation",
+      Payload: LEAD_INVITATION_PAYLOAD,
+      ExpirationDate: expiry,
+    });
     const engagementId = await engagementOfA();
     const partnerInvite = await h.client(PARTNER_A).send(
       new CreateEngagementInvitationCommand({
@@ -257,17 +302,19 @@ describe("expiry", () => {
       }),
     );
     await h.control("POST", "/_pclocal/clock", { now: new Date(Date.parse(expiry) + 1000).toISOString() });
-    const aws = await h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
+    const aws = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: sent.Id }));
     expect(aws.Status).toBe("EXPIRED");
     expect(aws.ExpirationDate?.toISOString()).toBe(expiry);
-    const partner = await h.client(PARTNER_A).send(
-      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: partnerInvite.Id }),
-    );
+    const partner = await h
+      .client(PARTNER_A)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: partnerInvite.Id }));
     expect(partner.Status).toBe("PENDING");
     await h.control("POST", "/_pclocal/clock", { advanceSeconds: 15 * 24 * 3600 });
-    const later = await h.client(PARTNER_B).send(
-      new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: partnerInvite.Id }),
-    );
+    const later = await h
+      .client(PARTNER_B)
+      .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: partnerInvite.Id }));
     expect(later.Status).toBe("EXPIRED");
     await h.control("POST", "/_pclocal/reset");
   });

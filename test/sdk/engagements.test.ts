@@ -4,7 +4,11 @@ import {
   GetEngagementCommand,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CUSTOMER_PROJECT_CONTEXT, LEAD_CONTEXT, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
+import {
+  CUSTOMER_PROJECT_CONTEXT,
+  LEAD_CONTEXT,
+  OPPORTUNITY_INVITATION_PAYLOAD,
+} from "./helpers/fixtures.js";
 import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
 
 let h: Harness;
@@ -51,7 +55,9 @@ describe("CreateEngagement + GetEngagement", () => {
 
   it("creates an engagement without contexts", async () => {
     const a = h.client(PARTNER_A);
-    const created = await a.send(new CreateEngagementCommand({ Catalog: "AWS", Title: "Bare", Description: "" }));
+    const created = await a.send(
+      new CreateEngagementCommand({ Catalog: "AWS", Title: "Bare", Description: "" }),
+    );
     const got = await a.send(new GetEngagementCommand({ Catalog: "AWS", Identifier: created.Id }));
     expect(got.Contexts).toEqual([]);
     expect(got.Description).toBe("");
@@ -70,14 +76,21 @@ describe("CreateEngagement + GetEngagement", () => {
     );
     expect(err.name).toBe("ValidationException");
     expect(err.Reason).toBe("BUSINESS_VALIDATION_FAILED");
-    expect(err.ErrorList).toEqual([expect.objectContaining({ FieldName: "contexts[0].payload", Code: "INVALID_VALUE" })]);
+    expect(err.ErrorList).toEqual([
+      expect.objectContaining({ FieldName: "contexts[0].payload", Code: "INVALID_VALUE" }),
+    ]);
   });
 });
 
 describe("ClientToken", () => {
   it("answers a repeated CreateEngagement with the first response and creates nothing new", async () => {
     const a = h.client(PARTNER_A);
-    const input = { Catalog: "Sandbox", ClientToken: "token-engagement-1", Title: "Once", Description: "only once" };
+    const input = {
+      Catalog: "Sandbox",
+      ClientToken: "token-engagement-1",
+      Title: "Once",
+      Description: "only once",
+    };
     const first = await a.send(new CreateEngagementCommand(input));
     const second = await a.send(new CreateEngagementCommand(input));
     expect(second.Id).toBe(first.Id);
@@ -95,7 +108,9 @@ describe("ClientToken", () => {
 
   it("answers a repeated CreateEngagementInvitation with the same invitation", async () => {
     const a = h.client(PARTNER_A);
-    const engagement = await a.send(new CreateEngagementCommand({ Catalog: "Sandbox", Title: "Invite once", Description: "" }));
+    const engagement = await a.send(
+      new CreateEngagementCommand({ Catalog: "Sandbox", Title: "Invite once", Description: "" }),
+    );
     const input = {
       Catalog: "Sandbox",
       ClientToken: "token-invitation-1",
@@ -110,7 +125,12 @@ describe("ClientToken", () => {
     const again = await a.send(new CreateEngagementInvitationCommand(input as never));
     expect(again.Id).toBe(first.Id);
     const changed = await rejectionOf(
-      a.send(new CreateEngagementInvitationCommand({ ...input, Invitation: { ...input.Invitation, Message: "Other" } } as never)),
+      a.send(
+        new CreateEngagementInvitationCommand({
+          ...input,
+          Invitation: { ...input.Invitation, Message: "Other" },
+        } as never),
+      ),
     );
     expect(changed.name).toBe("ConflictException");
   });

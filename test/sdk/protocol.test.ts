@@ -21,12 +21,16 @@ describe("validation through the SDK", () => {
     expect(err.name).toBe("ValidationException");
     expect(err.$metadata.httpStatusCode).toBe(400);
     expect(err.Reason).toBe("REQUEST_VALIDATION_FAILED");
-    expect(err.ErrorList).toEqual([{ FieldName: "catalog", Code: "REQUIRED_FIELD_MISSING", Message: expect.any(String) }]);
+    expect(err.ErrorList).toEqual([
+      { FieldName: "catalog", Code: "REQUIRED_FIELD_MISSING", Message: expect.any(String) },
+    ]);
   });
 
   it("reports a badly formed identifier", async () => {
     const err = await rejectionOf(
-      h.client(PARTNER_A).send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: "engi-UPPER" })),
+      h
+        .client(PARTNER_A)
+        .send(new GetEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: "engi-UPPER" })),
     );
     expect(err.name).toBe("ValidationException");
     expect(err.ErrorList).toEqual([
@@ -35,13 +39,20 @@ describe("validation through the SDK", () => {
   });
 
   it("reports every violation at once", async () => {
-    const err = await rejectionOf(h.client(PARTNER_A).send(new GetEngagementCommand({ Identifier: "nope" } as never)));
+    const err = await rejectionOf(
+      h.client(PARTNER_A).send(new GetEngagementCommand({ Identifier: "nope" } as never)),
+    );
     expect(err.ErrorList).toHaveLength(2);
-    expect(err.ErrorList.map((e: { FieldName: string }) => e.FieldName).sort()).toEqual(["catalog", "identifier"]);
+    expect(err.ErrorList.map((e: { FieldName: string }) => e.FieldName).sort()).toEqual([
+      "catalog",
+      "identifier",
+    ]);
   });
 
   it("answers an operation that is not built yet with a clear error naming it", async () => {
-    const err = await rejectionOf(h.client(PARTNER_A).send(new ListOpportunitiesCommand({ Catalog: "Sandbox" })));
+    const err = await rejectionOf(
+      h.client(PARTNER_A).send(new ListOpportunitiesCommand({ Catalog: "Sandbox" })),
+    );
     expect(err.name).toBe("NotImplementedException");
     expect(err.message).toContain("ListOpportunities");
   });
@@ -53,11 +64,19 @@ describe("wire protocol", () => {
       h.url,
       PARTNER_A,
       "CreateEngagement",
-      JSON.stringify({ Catalog: 7, ClientToken: "t", Title: ["x"], Description: "", Contexts: { not: "a list" } }),
+      JSON.stringify({
+        Catalog: 7,
+        ClientToken: "t",
+        Title: ["x"],
+        Description: "",
+        Contexts: { not: "a list" },
+      }),
     );
     expect(res.status).toBe(400);
     expect(res.json.__type).toBe("ValidationException");
-    const fields = res.json.ErrorList.map((e: { FieldName: string; Code: string }) => `${e.FieldName}:${e.Code}`).sort();
+    const fields = res.json.ErrorList.map(
+      (e: { FieldName: string; Code: string }) => `${e.FieldName}:${e.Code}`,
+    ).sort();
     expect(fields).toEqual(["catalog:INVALID_VALUE", "contexts:INVALID_VALUE", "title:INVALID_VALUE"]);
   });
 
@@ -66,7 +85,13 @@ describe("wire protocol", () => {
       h.url,
       PARTNER_A,
       "CreateEngagement",
-      JSON.stringify({ Catalog: "Sandbox", ClientToken: "t-unknown", Title: "x", Description: "", Surprise: { a: 1 } }),
+      JSON.stringify({
+        Catalog: "Sandbox",
+        ClientToken: "t-unknown",
+        Title: "x",
+        Description: "",
+        Surprise: { a: 1 },
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.json.Id).toMatch(/^eng-/);
@@ -82,7 +107,9 @@ describe("wire protocol", () => {
     const notObject = await signedRequest(h.url, PARTNER_A, "GetEngagement", "[1,2]");
     expect(notObject.json.__type).toBe("SerializationException");
 
-    const wrongType = await signedRequest(h.url, PARTNER_A, "GetEngagement", "{}", { contentType: "text/plain" });
+    const wrongType = await signedRequest(h.url, PARTNER_A, "GetEngagement", "{}", {
+      contentType: "text/plain",
+    });
     expect(wrongType.status).toBe(400);
     expect(wrongType.json.__type).toBe("SerializationException");
   });
@@ -97,12 +124,15 @@ describe("wire protocol", () => {
     const body = JSON.stringify({ Catalog: "Sandbox", Title: "x".repeat(1024 * 1024) });
     const res = await fetch(`${h.url}/`, {
       method: "POST",
-      headers: { "content-type": "application/x-amz-json-1.0", "x-amz-target": "AWSPartnerCentralSelling.CreateEngagement" },
+      headers: {
+        "content-type": "application/x-amz-json-1.0",
+        "x-amz-target": "AWSPartnerCentralSelling.CreateEngagement",
+      },
       body,
     });
     expect(res.status).toBe(413);
     expect(res.headers.get("x-amzn-requestid")).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await res.json()).__type).toBe("RequestEntityTooLargeException");
+    expect(((await res.json()) as any).__type).toBe("RequestEntityTooLargeException");
   });
 
   it("puts x-amzn-RequestId on every response and never a __type in a 200", async () => {
@@ -137,7 +167,9 @@ describe("control plane", () => {
     const before = await h.control<{ now: string }>("GET", "/_pclocal/clock");
     const advanced = await h.control<{ now: string }>("POST", "/_pclocal/clock", { advanceSeconds: 3600 });
     expect(Date.parse(advanced.now) - Date.parse(before.now)).toBeGreaterThanOrEqual(3600_000);
-    const set = await h.control<{ now: string }>("POST", "/_pclocal/clock", { now: "2031-05-06T07:08:09.000Z" });
+    const set = await h.control<{ now: string }>("POST", "/_pclocal/clock", {
+      now: "2031-05-06T07:08:09.000Z",
+    });
     expect(Math.abs(Date.parse(set.now) - Date.parse("2031-05-06T07:08:09.000Z"))).toBeLessThan(1000);
     const bad = await h.controlRaw("POST", "/_pclocal/clock", { advanceSeconds: "soon" });
     expect(bad.status).toBe(400);
@@ -155,7 +187,9 @@ describe("control plane", () => {
       JSON.stringify({ Catalog: "Sandbox", ClientToken: "t-reset", Title: "gone soon", Description: "" }),
     );
     await h.control("POST", "/_pclocal/reset");
-    const err = await rejectionOf(a.send(new GetEngagementCommand({ Catalog: "Sandbox", Identifier: res.json.Id })));
+    const err = await rejectionOf(
+      a.send(new GetEngagementCommand({ Catalog: "Sandbox", Identifier: res.json.Id })),
+    );
     expect(err.name).toBe("ResourceNotFoundException");
   });
 });

@@ -46,16 +46,31 @@ export function storeContract(
       const got = await store.transaction((tx) => tx.engagements.get("Sandbox", "eng-1"), { readonly: true });
       expect(got).toEqual(engagement("eng-1"));
       expect(await store.transaction((tx) => tx.engagements.get("AWS", "eng-1"))).toBeUndefined();
-      await store.transaction((tx) => tx.engagements.put({ ...engagement("eng-1"), title: "changed", modifiedAt: 2 }));
-      expect((await store.transaction((tx) => tx.engagements.get("Sandbox", "eng-1")))?.title).toBe("changed");
+      await store.transaction((tx) =>
+        tx.engagements.put({ ...engagement("eng-1"), title: "changed", modifiedAt: 2 }),
+      );
+      expect((await store.transaction((tx) => tx.engagements.get("Sandbox", "eng-1")))?.title).toBe(
+        "changed",
+      );
       await store.close();
     });
 
     it("adds members once, counts and lists them in join order", async () => {
       const { store } = await fresh();
       await store.transaction(async (tx) => {
-        for (const [accountId, joinedAt] of [["b", 2], ["a", 1], ["a", 3]] as const) {
-          await tx.members.add({ catalog: "Sandbox", engagementId: "eng-1", accountId, companyName: accountId, joinedAt });
+        for (const [accountId, joinedAt] of [
+          ["b", 2],
+          ["a", 1],
+          ["a", 3],
+        ] as const) {
+          await tx.members.add({
+            catalog: "Sandbox",
+            engagementId: "eng-1",
+            accountId,
+            companyName: accountId,
+            joinedAt,
+            engagementCreatedAt: 0,
+          });
         }
       });
       await store.transaction(async (tx) => {
@@ -73,10 +88,17 @@ export function storeContract(
         await tx.invitations.put(invitation("engi-2", "r1", 20));
         await tx.invitations.put(invitation("engi-1", "r1", 10));
         await tx.invitations.put(invitation("engi-3", "r2", 5));
-        await tx.invitations.put({ ...invitation("engi-1", "r1", 10), status: "REJECTED", rejectionReason: "Other" });
+        await tx.invitations.put({
+          ...invitation("engi-1", "r1", 10),
+          status: "REJECTED",
+          rejectionReason: "Other",
+        });
       });
       await store.transaction(async (tx) => {
-        expect(await tx.invitations.get("Sandbox", "engi-1")).toMatchObject({ status: "REJECTED", rejectionReason: "Other" });
+        expect(await tx.invitations.get("Sandbox", "engi-1")).toMatchObject({
+          status: "REJECTED",
+          rejectionReason: "Other",
+        });
         const mine = await tx.invitations.listForReceiver("Sandbox", "eng-1", "r1");
         expect(mine.map((i) => i.id)).toEqual(["engi-1", "engi-2"]);
       });
@@ -85,7 +107,14 @@ export function storeContract(
 
     it("remembers idempotent responses and purges old ones", async () => {
       const { store } = await fresh();
-      const record = { accountId: "a", operation: "Op", clientToken: "t", inputHash: "h", response: { Id: "x" }, createdAt: 100 };
+      const record = {
+        accountId: "a",
+        operation: "Op",
+        clientToken: "t",
+        inputHash: "h",
+        response: { Id: "x" },
+        createdAt: 100,
+      };
       await store.transaction((tx) => tx.idempotency.put(record));
       expect(await store.transaction((tx) => tx.idempotency.get("a", "Op", "t"))).toEqual(record);
       expect(await store.transaction((tx) => tx.idempotency.get("b", "Op", "t"))).toBeUndefined();
@@ -135,7 +164,9 @@ export function storeContract(
       await store.transaction((tx) => tx.engagements.put(engagement("eng-kept")));
       await store.close();
       const again = await reopen();
-      expect(await again.transaction((tx) => tx.engagements.get("Sandbox", "eng-kept"))).toEqual(engagement("eng-kept"));
+      expect(await again.transaction((tx) => tx.engagements.get("Sandbox", "eng-kept"))).toEqual(
+        engagement("eng-kept"),
+      );
       await again.close();
     });
   });

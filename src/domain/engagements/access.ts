@@ -10,7 +10,10 @@ const missing = (identifier: string) =>
  * The engagement as its members see it. An account invited into it but not yet a member is told
  * it may not look (AccessDenied); anyone else cannot tell it exists (ResourceNotFound).
  */
-export async function engagementForMember(ctx: OperationContext, identifier: string): Promise<EngagementRecord> {
+export async function engagementForMember(
+  ctx: OperationContext,
+  identifier: string,
+): Promise<EngagementRecord> {
   const id = resolveIdentifier(identifier, ctx.catalog, "engagement");
   const record = id ? await ctx.tx.engagements.get(ctx.catalog, id) : undefined;
   if (!record || !id) throw missing(identifier);

@@ -1,5 +1,6 @@
 import type { ValidationIssue } from "../../protocol/errors.js";
 import type { EngagementContextRecord } from "../../store/records.js";
+import { isoTime, wireTimeMs } from "../../util/clock.js";
 
 interface ContextInput {
   Type?: string;
@@ -27,11 +28,8 @@ export function contextTypeIssues(contexts: readonly ContextInput[], path: strin
 export function normalizeContextPayload(payload: Record<string, unknown> | undefined) {
   const lead = payload?.Lead as { Interactions?: { InteractionDate?: unknown }[] } | undefined;
   for (const interaction of lead?.Interactions ?? []) {
-    const date = interaction.InteractionDate;
-    if (typeof date === "string" || typeof date === "number") {
-      const ms = typeof date === "number" ? date * 1000 : Date.parse(date);
-      if (Number.isFinite(ms)) interaction.InteractionDate = new Date(ms).toISOString();
-    }
+    const ms = wireTimeMs(interaction.InteractionDate);
+    if (Number.isFinite(ms)) interaction.InteractionDate = isoTime(ms);
   }
   return payload;
 }

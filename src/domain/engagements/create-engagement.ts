@@ -1,7 +1,8 @@
+import { engagementCreatedEvents } from "../../events/engagement-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { validationError } from "../../protocol/errors.js";
-import { newEngagementId } from "../../util/ids.js";
 import { isoTime } from "../../util/clock.js";
+import { newEngagementId } from "../../util/ids.js";
 import { engagementArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { contextTypeIssues, numberContexts } from "./contexts.js";
@@ -16,7 +17,7 @@ export async function createEngagement(input: Io["input"], ctx: OperationContext
 
   const { caller, catalog, now } = ctx;
   const id = newEngagementId();
-  await ctx.tx.engagements.put({
+  const engagement = {
     catalog,
     id,
     title: input.Title,
@@ -26,7 +27,8 @@ export async function createEngagement(input: Io["input"], ctx: OperationContext
     modifiedAt: now,
     modifiedBy: caller.awsAccountId,
     contexts: numberContexts([], contexts),
-  });
+  };
+  await ctx.tx.engagements.put(engagement);
   await ctx.tx.members.add({
     catalog,
     engagementId: id,
@@ -34,6 +36,8 @@ export async function createEngagement(input: Io["input"], ctx: OperationContext
     companyName: caller.companyName,
     websiteUrl: caller.websiteUrl,
     joinedAt: now,
+    engagementCreatedAt: now,
   });
+  await ctx.tx.events.append(engagementCreatedEvents(engagement));
   return { Id: id, Arn: engagementArn(catalog, id), ModifiedAt: isoTime(now) };
 }

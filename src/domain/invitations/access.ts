@@ -4,7 +4,10 @@ import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 
 /** An invitation is visible to its sender and its receiver only; to anyone else it does not exist. */
-export async function invitationForParty(ctx: OperationContext, identifier: string): Promise<InvitationRecord> {
+export async function invitationForParty(
+  ctx: OperationContext,
+  identifier: string,
+): Promise<InvitationRecord> {
   const id = resolveIdentifier(identifier, ctx.catalog, "engagement-invitation");
   const record = id ? await ctx.tx.invitations.get(ctx.catalog, id) : undefined;
   const me = ctx.caller.awsAccountId;

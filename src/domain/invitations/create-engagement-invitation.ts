@@ -12,10 +12,14 @@ type Io = OperationTypes["CreateEngagementInvitation"];
 export const MAX_ENGAGEMENT_MEMBERS = 10;
 
 /** A member of an engagement invites another partner account into it. */
-export async function createEngagementInvitation(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
+export async function createEngagementInvitation(
+  input: Io["input"],
+  ctx: OperationContext,
+): Promise<Io["output"]> {
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   const { catalog, caller, now, tx } = ctx;
-  const receiver = (input.Invitation.Receiver as { Account?: { AwsAccountId: string; Alias?: string } }).Account;
+  const receiver = (input.Invitation.Receiver as { Account?: { AwsAccountId: string; Alias?: string } })
+    .Account;
   const payloadUnion = input.Invitation.Payload as Record<string, Record<string, unknown> | undefined>;
   const payloadType = (Object.keys(payloadUnion).find((k) => payloadUnion[k] != null) ??
     "OpportunityInvitation") as "OpportunityInvitation" | "LeadInvitation";

@@ -5,7 +5,10 @@ import { invitationView } from "./view.js";
 
 type Io = OperationTypes["GetEngagementInvitation"];
 
-export async function getEngagementInvitation(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
+export async function getEngagementInvitation(
+  input: Io["input"],
+  ctx: OperationContext,
+): Promise<Io["output"]> {
   const invitation = await invitationForParty(ctx, input.Identifier);
   return invitationView(invitation, ctx.caller.awsAccountId, ctx.now);
 }

@@ -1,3 +1,4 @@
+import { invitationEvents } from "../../events/engagement-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, EngagementRecord, InvitationRecord } from "../../store/records.js";
 import { newInvitationId } from "../../util/ids.js";
@@ -42,5 +43,6 @@ export async function issueInvitation(tx: StoreTx, n: NewInvitation): Promise<In
     }),
   };
   await tx.invitations.put(record);
+  await tx.events.append(invitationEvents("Engagement Invitation Created", record, n.now));
   return record;
 }

@@ -116,6 +116,7 @@ export async function sendInvitationFromAws(tx: StoreTx, r: AwsInvitationRequest
     companyName: AWS_ACTOR.companyName,
     websiteUrl: AWS_ACTOR.websiteUrl,
     joinedAt: r.now,
+    engagementCreatedAt: r.now,
   });
 
   const invitation = await issueInvitation(tx, {

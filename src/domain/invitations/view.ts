@@ -10,8 +10,6 @@ type Output = OperationTypes["GetEngagementInvitation"]["output"];
 export function invitationView(inv: InvitationRecord, viewerAccountId: string, now: number): Output {
   const status = effectiveStatus(inv, now);
   const hidePayload = status === "REJECTED" && viewerAccountId === inv.receiverAccountId;
-  const receiver: { AwsAccountId: string; Alias?: string } = { AwsAccountId: inv.receiverAccountId };
-  if (inv.receiverAlias !== undefined) receiver.Alias = inv.receiverAlias;
   return {
     Arn: invitationArn(inv.catalog, inv.id),
     PayloadType: inv.payloadType,
@@ -23,7 +21,7 @@ export function invitationView(inv: InvitationRecord, viewerAccountId: string, n
     ExpirationDate: isoTime(inv.expirationDate),
     SenderAwsAccountId: inv.senderAccountId,
     SenderCompanyName: inv.senderCompanyName,
-    Receiver: { Account: receiver },
+    Receiver: receiverOf(inv),
     Catalog: inv.catalog,
     RejectionReason: inv.rejectionReason,
     Payload: hidePayload ? undefined : ({ [inv.payloadType]: inv.payload } as Output["Payload"]),
@@ -31,4 +29,11 @@ export function invitationView(inv: InvitationRecord, viewerAccountId: string, n
     EngagementDescription: inv.engagementDescription,
     ExistingMembers: inv.existingMembers,
   } as Output;
+}
+
+/** `Receiver`, a union whose only member is the receiving account. */
+export function receiverOf(inv: InvitationRecord): { Account: { AwsAccountId: string; Alias?: string } } {
+  const account: { AwsAccountId: string; Alias?: string } = { AwsAccountId: inv.receiverAccountId };
+  if (inv.receiverAlias !== undefined) account.Alias = inv.receiverAlias;
+  return { Account: account };
 }

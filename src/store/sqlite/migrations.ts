@@ -2,28 +2,32 @@
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
-    name: "engagements, members, invitations, idempotency",
+    name: "engagements, members, invitations, idempotency, events, webhooks",
     sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
       CREATE TABLE engagements (
         catalog TEXT NOT NULL,
         id TEXT NOT NULL,
         created_by TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         modified_at INTEGER NOT NULL,
+        context_types TEXT NOT NULL,
         doc TEXT NOT NULL,
         PRIMARY KEY (catalog, id)
       ) WITHOUT ROWID;
-      CREATE INDEX engagements_by_created ON engagements (catalog, created_at, id);
 
       CREATE TABLE engagement_members (
         catalog TEXT NOT NULL,
         engagement_id TEXT NOT NULL,
         account_id TEXT NOT NULL,
         joined_at INTEGER NOT NULL,
+        engagement_created_at INTEGER NOT NULL,
         doc TEXT NOT NULL,
         PRIMARY KEY (catalog, engagement_id, account_id)
       ) WITHOUT ROWID;
-      CREATE INDEX members_by_account ON engagement_members (catalog, account_id, engagement_id);
+      CREATE INDEX members_by_account ON engagement_members (catalog, account_id, engagement_created_at, engagement_id);
+      CREATE INDEX members_by_join ON engagement_members (catalog, engagement_id, joined_at, account_id);
 
       CREATE TABLE invitations (
         catalog TEXT NOT NULL,
@@ -35,12 +39,15 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         payload_type TEXT NOT NULL,
         invitation_date INTEGER NOT NULL,
         expiration_date INTEGER NOT NULL,
+        expiry_notified INTEGER NOT NULL DEFAULT 0,
         doc TEXT NOT NULL,
         PRIMARY KEY (catalog, id)
       ) WITHOUT ROWID;
       CREATE INDEX invitations_by_receiver ON invitations (catalog, receiver_account_id, invitation_date, id);
       CREATE INDEX invitations_by_sender ON invitations (catalog, sender_account_id, invitation_date, id);
       CREATE INDEX invitations_by_engagement ON invitations (catalog, engagement_id, receiver_account_id);
+      CREATE INDEX invitations_awaiting_expiry ON invitations (expiration_date)
+        WHERE status = 'PENDING' AND expiry_notified = 0;
 
       CREATE TABLE idempotency (
         account_id TEXT NOT NULL,
@@ -52,6 +59,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         PRIMARY KEY (account_id, operation, client_token)
       ) WITHOUT ROWID;
       CREATE INDEX idempotency_by_created ON idempotency (created_at);
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL,
+        catalog TEXT NOT NULL,
+        time INTEGER NOT NULL,
+        detail_type TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX events_by_account ON events (account_id, seq);
+
+      CREATE TABLE webhooks (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        delivered_seq INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `,
   },
 ];

@@ -1,3 +1,5 @@
+import type { ReceiverResponsibility } from "@aws-sdk/client-partnercentral-selling";
+
 /** Payloads and contexts with every member of the seed documents set. */
 
 export const OPPORTUNITY_INVITATION_PAYLOAD = {
@@ -9,9 +11,14 @@ export const OPPORTUNITY_INVITATION_PAYLOAD = {
       BusinessTitle: "Partner Development Manager",
       Phone: "+14155550100",
     },
-    { Email: "ae@amazon.example.com", FirstName: "Alex", LastName: "Roe", BusinessTitle: "Account Executive" },
+    {
+      Email: "ae@amazon.example.com",
+      FirstName: "Alex",
+      LastName: "Roe",
+      BusinessTitle: "Account Executive",
+    },
   ],
-  ReceiverResponsibilities: ["Services Partner", "Software Partner"],
+  ReceiverResponsibilities: ["Services Partner", "Software Partner"] as ReceiverResponsibility[],
   Customer: {
     Industry: "Financial Services",
     CompanyName: "Example Bank Corp",

@@ -1,6 +1,6 @@
 import { PartnerCentralSellingClient } from "@aws-sdk/client-partnercentral-selling";
 import { type Account, AccountRegistry, DEMO_ACCOUNTS } from "../../../src/auth/accounts.js";
-import { type RunningServer, startServer } from "../../../src/server/server.js";
+import { type RunningServer, type ServerOptions, startServer } from "../../../src/server/server.js";
 
 export const PARTNER_A = DEMO_ACCOUNTS[0]!;
 export const PARTNER_B = DEMO_ACCOUNTS[1]!;
@@ -13,29 +13,59 @@ export const PARTNER_C: Account = {
   secretAccessKey: "pclocal-partner-c-secret",
 };
 
+/**
+ * Ten more partner accounts (`partner-x01` … `partner-x10`), for engagements that reach the
+ * ten-member limit. Registered only when a test asks for them with `extraAccounts`.
+ */
+export const EXTRA_PARTNERS: readonly Account[] = Array.from({ length: 10 }, (_, i) => {
+  const n = String(i + 1).padStart(2, "0");
+  return {
+    awsAccountId: `1000000000${n}`,
+    alias: `partner-x${n}`,
+    companyName: `Example Partner X${n}`,
+    websiteUrl: `https://partner-x${n}.example.com`,
+    accessKeyId: `AKIAPCLOCALPARTNEX${n}`,
+    secretAccessKey: `pclocal-partner-x${n}-secret`,
+  };
+});
+
 export const ADMIN_TOKEN = "test-admin-token";
+
+export interface HarnessOptions extends ServerOptions {
+  /** Accounts registered besides Partner A, B and C. */
+  extraAccounts?: readonly Account[];
+}
 
 export interface Harness {
   server: RunningServer;
   url: string;
-  client(account: Account, overrides?: Partial<ConstructorParameters<typeof PartnerCentralSellingClient>[0]>): PartnerCentralSellingClient;
+  client(
+    account: Account,
+    overrides?: Partial<ConstructorParameters<typeof PartnerCentralSellingClient>[0]>,
+  ): PartnerCentralSellingClient;
   /** Calls the control plane with the admin token; throws on a non-2xx answer. */
   control<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
   /** Calls the control plane and returns status and JSON whatever the status. */
-  controlRaw(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }>;
+  controlRaw(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; json: any }>;
   close(): Promise<void>;
 }
 
 /** A server on a free port with an in-memory store, and SDK clients pointed at it. */
-export async function startHarness(options: Parameters<typeof startServer>[0] = {}): Promise<Harness> {
-  const accounts = new AccountRegistry([...DEMO_ACCOUNTS, PARTNER_C]);
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { extraAccounts = [], ...serverOptions } = options;
+  const accounts = new AccountRegistry([...DEMO_ACCOUNTS, PARTNER_C, ...extraAccounts]);
   const server = await startServer({
     port: 0,
     db: ":memory:",
     adminToken: ADMIN_TOKEN,
     accounts,
     logLevel: "silent",
-    ...options,
+    ...serverOptions,
   });
   const clients: PartnerCentralSellingClient[] = [];
   const controlRaw = async (method: string, path: string, body?: unknown, token = ADMIN_TOKEN) => {
@@ -64,7 +94,8 @@ export async function startHarness(options: Parameters<typeof startServer>[0] = 
     controlRaw,
     async control(method, path, body) {
       const { status, json } = await controlRaw(method, path, body);
-      if (status < 200 || status >= 300) throw new Error(`${method} ${path} → ${status} ${JSON.stringify(json)}`);
+      if (status < 200 || status >= 300)
+        throw new Error(`${method} ${path} → ${status} ${JSON.stringify(json)}`);
       return json;
     },
     async close() {

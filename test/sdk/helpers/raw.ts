@@ -41,7 +41,11 @@ export async function signedRequest(
     body,
   });
   const signed = await signer.sign(request, { signingDate: options.signingDate });
-  const res = await fetch(`${url}/`, { method: "POST", headers: signed.headers as Record<string, string>, body });
+  const res = await fetch(`${url}/`, {
+    method: "POST",
+    headers: signed.headers as Record<string, string>,
+    body,
+  });
   const text = await res.text();
   let json: unknown;
   try {

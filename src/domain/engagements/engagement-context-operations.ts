@@ -1,0 +1,59 @@
+import type { OperationTypes } from "../../model/generated/operations.js";
+import { conflict } from "../../protocol/errors.js";
+import { isoTime, wireTimeMs } from "../../util/clock.js";
+import { engagementArn } from "../common/arns.js";
+import type { OperationContext } from "../context.js";
+import { engagementForMember } from "./access.js";
+import { addContext, updateContext } from "./change-contexts.js";
+
+type Create = OperationTypes["CreateEngagementContext"];
+type Update = OperationTypes["UpdateEngagementContext"];
+
+export async function createEngagementContext(
+  input: Create["input"],
+  ctx: OperationContext,
+): Promise<Create["output"]> {
+  const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
+  const { engagement: changed, context } = await addContext(
+    ctx.tx,
+    engagement,
+    input.Type,
+    input.Payload as Record<string, unknown>,
+    ctx.caller.awsAccountId,
+    ctx.now,
+  );
+  return {
+    EngagementId: changed.id,
+    EngagementArn: engagementArn(changed.catalog, changed.id),
+    EngagementLastModifiedAt: isoTime(changed.modifiedAt),
+    ContextId: context.Id,
+  };
+}
+
+/** Optimistic concurrency: `EngagementLastModifiedAt` must be the engagement's current ModifiedAt. */
+export async function updateEngagementContext(
+  input: Update["input"],
+  ctx: OperationContext,
+): Promise<Update["output"]> {
+  const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
+  if (wireTimeMs(input.EngagementLastModifiedAt) !== engagement.modifiedAt) {
+    throw conflict(
+      `Engagement ${engagement.id} was modified at ${isoTime(engagement.modifiedAt)}, not at ${input.EngagementLastModifiedAt}; read it again and retry.`,
+    );
+  }
+  const changed = await updateContext(
+    ctx.tx,
+    engagement,
+    input.ContextIdentifier,
+    input.Type,
+    input.Payload as Record<string, unknown>,
+    ctx.caller.awsAccountId,
+    ctx.now,
+  );
+  return {
+    EngagementId: changed.id,
+    EngagementArn: engagementArn(changed.catalog, changed.id),
+    EngagementLastModifiedAt: isoTime(changed.modifiedAt),
+    ContextId: input.ContextIdentifier,
+  };
+}

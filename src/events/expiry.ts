@@ -1,0 +1,70 @@
+import type { Services } from "../server/services.js";
+import { invitationEvents } from "./engagement-events.js";
+
+type ExpiryServices = Pick<Services, "store" | "clock" | "delivery" | "logger">;
+
+const BATCH = 100;
+const SWEEP_INTERVAL_MS = 1_000;
+
+/**
+ * Announces invitations whose expiry instant has passed on the virtual clock: one
+ * "Engagement Invitation Expired" to each partner party (sender and receiver, behavior.md §10:
+ * "15 days idle → Invitation Expired (both Sender and Receiver)"), timed at the expiry instant.
+ * Events and the "announced" marks land in one transaction, so each expiry is announced once even
+ * when the timer, the clock route and the events route sweep at the same moment.
+ * Returns how many invitations it announced.
+ */
+export async function announceExpiries(services: ExpiryServices): Promise<number> {
+  const { store } = services;
+  const now = services.clock.now();
+  // A cheap read first: most sweeps find nothing and need no write lock.
+  const due = await store.transaction((tx) => tx.invitations.expiredUnannounced(now, 1), {
+    readonly: true,
+  });
+  if (due.length === 0) return 0;
+
+  const announced = await store.transaction(async (tx) => {
+    let count = 0;
+    for (;;) {
+      const batch = await tx.invitations.expiredUnannounced(now, BATCH);
+      for (const inv of batch) {
+        await tx.events.append(invitationEvents("Engagement Invitation Expired", inv, inv.expirationDate));
+        await tx.invitations.markExpiryAnnounced(inv.catalog, inv.id);
+      }
+      count += batch.length;
+      if (batch.length < BATCH) return count;
+    }
+  });
+  if (announced > 0) services.delivery.wake();
+  return announced;
+}
+
+export interface ExpirySweeper {
+  /** Stops the timer and waits for a sweep in progress. */
+  stop(): Promise<void>;
+}
+
+/** Runs {@link announceExpiries} every second in the background (the timer does not hold the process). */
+export function startExpirySweeper(services: ExpiryServices, intervalMs = SWEEP_INTERVAL_MS): ExpirySweeper {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (running || stopped) return;
+    running = announceExpiries(services)
+      .then(
+        () => undefined,
+        (err: unknown) => services.logger.warn({ err }, "invitation expiry sweep failed"),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

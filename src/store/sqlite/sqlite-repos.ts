@@ -1,0 +1,323 @@
+import type Database from "better-sqlite3";
+import type { StoreTx } from "../port.js";
+import type {
+  Catalog,
+  EngagementQuery,
+  EngagementRecord,
+  EventRecord,
+  IdempotencyRecord,
+  InvitationQuery,
+  InvitationRecord,
+  KeysetCursor,
+  MemberRecord,
+  SortOrder,
+  WebhookRecord,
+} from "../records.js";
+
+type Statement = Database.Statement<unknown[], unknown>;
+type Param = string | number;
+
+const docOf = <T>(row: unknown): T | undefined =>
+  row === undefined ? undefined : (JSON.parse((row as { doc: string }).doc) as T);
+const docsOf = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { doc: string }).doc) as T);
+
+/** `col IN (?, ?, …)` with its parameters, or nothing for an absent filter. */
+function inList(
+  column: string,
+  values: readonly string[] | undefined,
+  params: Param[],
+  negate = false,
+): string {
+  if (!values || values.length === 0) return "";
+  params.push(...values);
+  return ` AND ${column} ${negate ? "NOT IN" : "IN"} (${values.map(() => "?").join(", ")})`;
+}
+
+/** Keyset condition and ORDER BY for (sortColumn, idColumn) in the given order. */
+function keyset(
+  sortColumn: string,
+  idColumn: string,
+  order: SortOrder,
+  after: KeysetCursor | undefined,
+  params: Param[],
+) {
+  const dir = order === "ASCENDING" ? "ASC" : "DESC";
+  let where = "";
+  if (after) {
+    params.push(after.sort, after.id);
+    where = ` AND (${sortColumn}, ${idColumn}) ${order === "ASCENDING" ? ">" : "<"} (?, ?)`;
+  }
+  return { where, orderBy: ` ORDER BY ${sortColumn} ${dir}, ${idColumn} ${dir}` };
+}
+
+/** `|A|B|`, so one context type is found with `instr`. */
+export const contextTypesColumn = (record: EngagementRecord) =>
+  `|${record.contexts.map((c) => c.Type).join("|")}|`;
+
+/** The repositories over one better-sqlite3 connection; statements are prepared once and reused. */
+export function sqliteRepositories(db: Database.Database): StoreTx {
+  const cache = new Map<string, Statement>();
+  const stmt = (sql: string): Statement => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+
+  return {
+    engagements: {
+      get: async (catalog: Catalog, id: string) =>
+        docOf<EngagementRecord>(
+          stmt("SELECT doc FROM engagements WHERE catalog = ? AND id = ?").get(catalog, id),
+        ),
+      put: async (r: EngagementRecord) => {
+        stmt(
+          `INSERT INTO engagements (catalog, id, created_by, created_at, modified_at, context_types, doc)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (catalog, id) DO UPDATE SET
+             modified_at = excluded.modified_at, context_types = excluded.context_types, doc = excluded.doc`,
+        ).run(
+          r.catalog,
+          r.id,
+          r.createdBy,
+          r.createdAt,
+          r.modifiedAt,
+          contextTypesColumn(r),
+          JSON.stringify(r),
+        );
+      },
+      listForMember: async (q: EngagementQuery) => {
+        const params: Param[] = [q.catalog, q.memberAccountId];
+        let where = "m.catalog = ? AND m.account_id = ?";
+        where += inList("e.created_by", q.createdBy, params);
+        where += inList("e.created_by", q.excludeCreatedBy, params, true);
+        where += inList("m.engagement_id", q.ids, params);
+        if (q.contextTypes?.length) {
+          where += ` AND (${q.contextTypes.map(() => "instr(e.context_types, ?) > 0").join(" OR ")})`;
+          params.push(...q.contextTypes.map((t) => `|${t}|`));
+        }
+        for (const t of q.excludeContextTypes ?? []) {
+          where += " AND instr(e.context_types, ?) = 0";
+          params.push(`|${t}|`);
+        }
+        const page = keyset("m.engagement_created_at", "m.engagement_id", q.order, q.after, params);
+        params.push(q.limit);
+        return docsOf<EngagementRecord>(
+          stmt(
+            `SELECT e.doc FROM engagement_members m
+             JOIN engagements e ON e.catalog = m.catalog AND e.id = m.engagement_id
+             WHERE ${where}${page.where}${page.orderBy} LIMIT ?`,
+          ).all(...params),
+        );
+      },
+    },
+    members: {
+      list: async (catalog: Catalog, engagementId: string) =>
+        docsOf<MemberRecord>(
+          stmt(
+            "SELECT doc FROM engagement_members WHERE catalog = ? AND engagement_id = ? ORDER BY joined_at, account_id",
+          ).all(catalog, engagementId),
+        ),
+      get: async (catalog: Catalog, engagementId: string, accountId: string) =>
+        docOf<MemberRecord>(
+          stmt(
+            "SELECT doc FROM engagement_members WHERE catalog = ? AND engagement_id = ? AND account_id = ?",
+          ).get(catalog, engagementId, accountId),
+        ),
+      count: async (catalog: Catalog, engagementId: string) =>
+        (
+          stmt("SELECT COUNT(*) AS n FROM engagement_members WHERE catalog = ? AND engagement_id = ?").get(
+            catalog,
+            engagementId,
+          ) as { n: number }
+        ).n,
+      add: async (r: MemberRecord) => {
+        stmt(
+          `INSERT INTO engagement_members (catalog, engagement_id, account_id, joined_at, engagement_created_at, doc)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        ).run(r.catalog, r.engagementId, r.accountId, r.joinedAt, r.engagementCreatedAt, JSON.stringify(r));
+      },
+      page: async (
+        catalog: Catalog,
+        engagementId: string,
+        after: KeysetCursor | undefined,
+        limit: number,
+      ) => {
+        const params: Param[] = [catalog, engagementId];
+        const page = keyset("joined_at", "account_id", "ASCENDING", after, params);
+        params.push(limit);
+        return docsOf<MemberRecord>(
+          stmt(
+            `SELECT doc FROM engagement_members WHERE catalog = ? AND engagement_id = ?${page.where}${page.orderBy} LIMIT ?`,
+          ).all(...params),
+        );
+      },
+    },
+    invitations: {
+      get: async (catalog: Catalog, id: string) =>
+        docOf<InvitationRecord>(
+          stmt("SELECT doc FROM invitations WHERE catalog = ? AND id = ?").get(catalog, id),
+        ),
+      put: async (r: InvitationRecord) => {
+        stmt(
+          `INSERT INTO invitations (catalog, id, engagement_id, sender_account_id, receiver_account_id, status,
+             payload_type, invitation_date, expiration_date, doc)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (catalog, id) DO UPDATE SET status = excluded.status, doc = excluded.doc`,
+        ).run(
+          r.catalog,
+          r.id,
+          r.engagementId,
+          r.senderAccountId,
+          r.receiverAccountId,
+          r.status,
+          r.payloadType,
+          r.invitationDate,
+          r.expirationDate,
+          JSON.stringify(r),
+        );
+      },
+      listForReceiver: async (catalog: Catalog, engagementId: string, receiverAccountId: string) =>
+        docsOf<InvitationRecord>(
+          stmt(
+            `SELECT doc FROM invitations WHERE catalog = ? AND engagement_id = ? AND receiver_account_id = ?
+             ORDER BY invitation_date, id`,
+          ).all(catalog, engagementId, receiverAccountId),
+        ),
+      list: async (q: InvitationQuery) => {
+        const params: Param[] = [q.catalog, q.accountId];
+        const party = q.participant === "SENDER" ? "sender_account_id" : "receiver_account_id";
+        let where = `catalog = ? AND ${party} = ?`;
+        where += inList("payload_type", q.payloadTypes, params);
+        where += inList("engagement_id", q.engagementIds, params);
+        where += inList("sender_account_id", q.senderAccountIds, params);
+        if (q.statuses?.length) {
+          const clauses = [...new Set(q.statuses)].map((status) => {
+            if (status === "PENDING" || status === "EXPIRED") {
+              params.push(q.now);
+              return `(status = 'PENDING' AND expiration_date ${status === "PENDING" ? ">" : "<="} ?)`;
+            }
+            params.push(status);
+            return "status = ?";
+          });
+          where += ` AND (${clauses.join(" OR ")})`;
+        }
+        const page = keyset("invitation_date", "id", q.order, q.after, params);
+        params.push(q.limit);
+        return docsOf<InvitationRecord>(
+          stmt(`SELECT doc FROM invitations WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(
+            ...params,
+          ),
+        );
+      },
+      expiredUnannounced: async (now: number, limit: number) =>
+        docsOf<InvitationRecord>(
+          stmt(
+            `SELECT doc FROM invitations WHERE status = 'PENDING' AND expiry_notified = 0 AND expiration_date <= ?
+             ORDER BY expiration_date LIMIT ?`,
+          ).all(now, limit),
+        ),
+      markExpiryAnnounced: async (catalog: Catalog, id: string) => {
+        stmt("UPDATE invitations SET expiry_notified = 1 WHERE catalog = ? AND id = ?").run(catalog, id);
+      },
+    },
+    idempotency: {
+      get: async (accountId: string, operation: string, clientToken: string) => {
+        const row = stmt(
+          "SELECT input_hash, response, created_at FROM idempotency WHERE account_id = ? AND operation = ? AND client_token = ?",
+        ).get(accountId, operation, clientToken) as
+          | { input_hash: string; response: string; created_at: number }
+          | undefined;
+        if (!row) return undefined;
+        return {
+          accountId,
+          operation,
+          clientToken,
+          inputHash: row.input_hash,
+          response: JSON.parse(row.response),
+          createdAt: row.created_at,
+        } satisfies IdempotencyRecord;
+      },
+      put: async (r: IdempotencyRecord) => {
+        stmt(
+          `INSERT INTO idempotency (account_id, operation, client_token, input_hash, response, created_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (account_id, operation, client_token) DO UPDATE SET
+             input_hash = excluded.input_hash, response = excluded.response, created_at = excluded.created_at`,
+        ).run(r.accountId, r.operation, r.clientToken, r.inputHash, JSON.stringify(r.response), r.createdAt);
+      },
+      purgeBefore: async (epochMs: number) =>
+        stmt("DELETE FROM idempotency WHERE created_at < ?").run(epochMs).changes,
+    },
+    events: {
+      append: async (events: Omit<EventRecord, "seq">[]) =>
+        events.map((e) => {
+          const { lastInsertRowid } = stmt(
+            "INSERT INTO events (account_id, catalog, time, detail_type, doc) VALUES (?, ?, ?, ?, ?)",
+          ).run(e.accountId, e.catalog, e.time, e.detailType, JSON.stringify(e.event));
+          return { ...e, seq: Number(lastInsertRowid) };
+        }),
+      listAfter: async (accountId: string, afterSeq: number, limit: number) =>
+        (
+          stmt(
+            "SELECT seq, account_id, catalog, time, detail_type, doc FROM events WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+          ).all(accountId, afterSeq, limit) as {
+            seq: number;
+            account_id: string;
+            catalog: Catalog;
+            time: number;
+            detail_type: string;
+            doc: string;
+          }[]
+        ).map((r) => ({
+          seq: r.seq,
+          accountId: r.account_id,
+          catalog: r.catalog,
+          time: r.time,
+          detailType: r.detail_type,
+          event: JSON.parse(r.doc),
+        })),
+    },
+    webhooks: {
+      put: async (r: WebhookRecord) => {
+        stmt(
+          `INSERT INTO webhooks (id, account_id, url, created_at, delivered_seq) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET url = excluded.url, delivered_seq = excluded.delivered_seq`,
+        ).run(r.id, r.accountId, r.url, r.createdAt, r.deliveredSeq);
+      },
+      list: async () =>
+        (
+          stmt(
+            "SELECT id, account_id, url, created_at, delivered_seq FROM webhooks ORDER BY created_at, id",
+          ).all() as {
+            id: string;
+            account_id: string;
+            url: string;
+            created_at: number;
+            delivered_seq: number;
+          }[]
+        ).map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          url: r.url,
+          createdAt: r.created_at,
+          deliveredSeq: r.delivered_seq,
+        })),
+      delete: async (id: string) => stmt("DELETE FROM webhooks WHERE id = ?").run(id).changes > 0,
+      setDelivered: async (id: string, seq: number) => {
+        stmt("UPDATE webhooks SET delivered_seq = ? WHERE id = ?").run(seq, id);
+      },
+    },
+    meta: {
+      get: async (key: string) =>
+        (stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value,
+      put: async (key: string, value: string) => {
+        stmt(
+          "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        ).run(key, value);
+      },
+    },
+  };
+}

@@ -1,0 +1,432 @@
+/**
+ * Model-driven request validation (shared/DESIGN.md, "Decisions where AWS is silent":
+ * Validation). Every shape of an operation input is compiled once into a closure; a request is
+ * checked against its operation's input structure and ALL violations are returned, each with a
+ * lower-camel dotted `FieldName` (`project.expectedCustomerSpend[0].amount`), a short `Message`
+ * and a `Code`. Never throws on a JSON value; unknown members are ignored; `null` is absent.
+ */
+import {
+  type Bounds,
+  type MemberConstraint,
+  SHAPE_CONSTRAINTS,
+  type ShapeConstraint,
+} from "../model/generated/constraints.js";
+import { OPERATIONS, type OperationName } from "../model/generated/operations.js";
+import type { ValidationErrorCode, ValidationIssue } from "../protocol/errors.js";
+import { compileSafePattern, describePattern, lengthWithin } from "./patterns.js";
+
+/** At most this many issues per request: a hostile huge array cannot build a huge error. */
+export const MAX_ISSUES = 100;
+
+/** Enums with more values than this are not listed in full in messages. */
+const MAX_LISTED_ENUM_VALUES = 20;
+
+type Segment = string | number;
+
+class Context {
+  readonly issues: ValidationIssue[] = [];
+  readonly path: Segment[] = [];
+  full = false;
+
+  report(Code: ValidationErrorCode, Message: string): void {
+    if (this.full) return;
+    const FieldName = fieldName(this.path);
+    this.issues.push(FieldName === undefined ? { Message, Code } : { FieldName, Message, Code });
+    if (this.issues.length >= MAX_ISSUES) this.full = true;
+  }
+}
+
+function fieldName(path: readonly Segment[]): string | undefined {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? seg : `.${seg}`;
+  }
+  return out === "" ? undefined : out;
+}
+
+/** `ExpectedCustomerSpend` → `expectedCustomerSpend`. */
+export const lowerCamel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** Checks a present (non-null) value; the caller has pushed its path segment. */
+type Check = (value: unknown, ctx: Context) => void;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------------------------
+// Scalars
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/** An RFC 3339 date-time (`2023-05-01T20:37:46Z`, fractional seconds and offsets allowed). */
+export function isDateTime(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day > days) return false;
+  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return false;
+  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return false;
+  return true;
+}
+
+function rangeText(b: Bounds): string {
+  if (b.min !== undefined && b.max !== undefined) return `between ${b.min} and ${b.max}`;
+  if (b.min !== undefined) return `at least ${b.min}`;
+  return `at most ${b.max}`;
+}
+
+const outside = (n: number, b: Bounds | undefined) =>
+  b !== undefined && ((b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max));
+
+const plural = (n: number | undefined, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function stringCheck(pattern: string | undefined, length: Bounds | undefined): Check {
+  const matcher = pattern === undefined ? undefined : compileSafePattern(pattern);
+  const patternMessage = pattern === undefined ? "" : describePattern(pattern);
+  const min = length?.min ?? 0;
+  const max = length?.max ?? Number.POSITIVE_INFINITY;
+  const lengthMessage = length ? `Value must be ${rangeText(length)} characters long` : "";
+  return (v, ctx) => {
+    if (typeof v !== "string") return ctx.report("INVALID_VALUE", "Value must be a string");
+    if (length && !lengthWithin(v, min, max, true)) ctx.report("INVALID_STRING_FORMAT", lengthMessage);
+    if (matcher && !matcher.test(v)) ctx.report("INVALID_STRING_FORMAT", patternMessage);
+  };
+}
+
+function enumCheck(target: string, values: readonly string[]): Check {
+  const allowed = new Set(values);
+  const message =
+    values.length <= MAX_LISTED_ENUM_VALUES
+      ? `Value must be one of: ${values.join(", ")}`
+      : `Value must be a valid ${target} (one of ${values.length} values)`;
+  return (v, ctx) => {
+    if (typeof v !== "string") return ctx.report("INVALID_VALUE", "Value must be a string");
+    if (!allowed.has(v)) ctx.report("INVALID_ENUM_VALUE", message);
+  };
+}
+
+function integerCheck(range: Bounds | undefined, values: readonly number[] | undefined): Check {
+  const rangeMessage = range ? `Value must be ${rangeText(range)}` : "";
+  const allowed = values ? new Set(values) : undefined;
+  return (v, ctx) => {
+    if (typeof v !== "number" || !Number.isInteger(v))
+      return ctx.report("INVALID_VALUE", "Value must be an integer");
+    if (outside(v, range)) ctx.report("VALUE_OUT_OF_RANGE", rangeMessage);
+    else if (!Number.isSafeInteger(v)) ctx.report("VALUE_OUT_OF_RANGE", "Value is too large");
+    else if (allowed && !allowed.has(v))
+      ctx.report("INVALID_ENUM_VALUE", `Value must be one of: ${values!.join(", ")}`);
+  };
+}
+
+function numberCheck(range: Bounds | undefined): Check {
+  const rangeMessage = range ? `Value must be ${rangeText(range)}` : "";
+  return (v, ctx) => {
+    if (typeof v !== "number" || !Number.isFinite(v))
+      return ctx.report("INVALID_VALUE", "Value must be a number");
+    if (outside(v, range)) ctx.report("VALUE_OUT_OF_RANGE", rangeMessage);
+  };
+}
+
+const booleanCheck: Check = (v, ctx) => {
+  if (typeof v !== "boolean") ctx.report("INVALID_VALUE", "Value must be a boolean");
+};
+
+const timestampCheck: Check = (v, ctx) => {
+  if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "string" || !isDateTime(v)) {
+    ctx.report("INVALID_VALUE", "Value must be an ISO-8601 date-time such as 2023-05-01T20:37:46Z");
+  }
+};
+
+const anyCheck: Check = () => {};
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates
+
+function listCheck(element: Check, length: Bounds | undefined): Check {
+  const max = length?.max;
+  const min = length?.min;
+  const tooMany = `Must have at most ${plural(max, "item")}`;
+  const notEnough = `Must have at least ${plural(min, "item")}`;
+  return (v, ctx) => {
+    if (!Array.isArray(v)) return ctx.report("INVALID_VALUE", "Value must be a list");
+    const n = v.length;
+    if (max !== undefined && n > max) ctx.report("TOO_MANY_VALUES", tooMany);
+    else if (min !== undefined && n < min) ctx.report("NOT_ENOUGH_VALUES", notEnough);
+    const path = ctx.path;
+    for (let i = 0; i < n && !ctx.full; i++) {
+      const e = v[i];
+      path.push(i);
+      if (e === null || e === undefined) ctx.report("INVALID_VALUE", "List entries must not be null");
+      else element(e, ctx);
+      path.pop();
+    }
+  };
+}
+
+function mapCheck(key: Check, value: Check, length: Bounds | undefined): Check {
+  const max = length?.max;
+  const min = length?.min;
+  return (v, ctx) => {
+    if (!isObject(v)) return ctx.report("INVALID_VALUE", "Value must be an object");
+    const keys = Object.keys(v);
+    if (max !== undefined && keys.length > max)
+      ctx.report("TOO_MANY_VALUES", `Must have at most ${plural(max, "entry")}`);
+    else if (min !== undefined && keys.length < min) {
+      ctx.report("NOT_ENOUGH_VALUES", `Must have at least ${plural(min, "entry")}`);
+    }
+    const path = ctx.path;
+    for (const k of keys) {
+      if (ctx.full) return;
+      path.push(k);
+      key(k, ctx);
+      const e = v[k];
+      if (e === null || e === undefined) ctx.report("INVALID_VALUE", "Map values must not be null");
+      else value(e, ctx);
+      path.pop();
+    }
+  };
+}
+
+interface CompiledMember {
+  name: string;
+  segment: string;
+  required: boolean;
+  check: Check;
+}
+
+function compileMembers(members: readonly (MemberConstraint & { name: string })[]): CompiledMember[] {
+  return members.map((m) => ({
+    name: m.name,
+    segment: lowerCamel(m.name),
+    required: m.required === true,
+    check: memberCheck(m),
+  }));
+}
+
+function structureCheck(members: CompiledMember[]): Check {
+  return (v, ctx) => {
+    if (!isObject(v)) return ctx.report("INVALID_VALUE", "Value must be an object");
+    const path = ctx.path;
+    for (let i = 0; i < members.length; i++) {
+      if (ctx.full) return;
+      const m = members[i]!;
+      const mv = v[m.name];
+      if (mv === undefined || mv === null) {
+        if (m.required) {
+          path.push(m.segment);
+          ctx.report("REQUIRED_FIELD_MISSING", "Field is required");
+          path.pop();
+        }
+        continue;
+      }
+      path.push(m.segment);
+      m.check(mv, ctx);
+      path.pop();
+    }
+  };
+}
+
+function unionCheck(members: CompiledMember[]): Check {
+  const names = members.map((m) => m.name).join(", ");
+  return (v, ctx) => {
+    if (!isObject(v)) return ctx.report("INVALID_VALUE", "Value must be an object");
+    let set: CompiledMember | undefined;
+    let count = 0;
+    for (const m of members) {
+      const mv = v[m.name];
+      if (mv !== undefined && mv !== null) {
+        count++;
+        set = m;
+      }
+    }
+    if (count !== 1 || !set) {
+      return ctx.report("INVALID_VALUE", `Exactly one of ${names} must be set, found ${count}`);
+    }
+    ctx.path.push(set.segment);
+    set.check(v[set.name], ctx);
+    ctx.path.pop();
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation (once per shape and per member override)
+
+interface LazyCheck {
+  readonly check: Check;
+  readonly force: () => Check;
+}
+
+const shapeChecks = new Map<string, LazyCheck>();
+
+function constraintOf(target: string): ShapeConstraint {
+  const shape = SHAPE_CONSTRAINTS[target];
+  if (!shape) throw new Error(`No constraints for shape ${target}`);
+  return shape;
+}
+
+/** The check of a target shape, with the member's own traits overriding the target's. */
+function memberCheck(member: MemberConstraint): Check {
+  const { pattern, length, range } = member;
+  if (pattern === undefined && length === undefined && range === undefined) return shapeCheck(member.target);
+  return build(member.target, member);
+}
+
+/** The check of a shape without overrides, built on first use (the indirection allows recursion). */
+function lazyCheck(target: string): LazyCheck {
+  let lazy = shapeChecks.get(target);
+  if (!lazy) {
+    constraintOf(target); // fail fast on an unknown shape
+    let impl: Check | undefined;
+    const force = () => {
+      impl ??= build(target, undefined);
+      return impl;
+    };
+    lazy = { check: (v, ctx) => (impl ?? force())(v, ctx), force };
+    shapeChecks.set(target, lazy);
+  }
+  return lazy;
+}
+
+const shapeCheck = (target: string): Check => lazyCheck(target).check;
+
+function build(target: string, o: MemberConstraint | undefined): Check {
+  const shape = constraintOf(target);
+  switch (shape.type) {
+    case "string":
+      return stringCheck(o?.pattern ?? shape.pattern, o?.length ?? shape.length);
+    case "enum":
+      return enumCheck(target, shape.values);
+    case "integer":
+      return integerCheck(o?.range ?? shape.range, shape.values);
+    case "number":
+      return numberCheck(o?.range ?? shape.range);
+    case "boolean":
+      return booleanCheck;
+    case "timestamp":
+      return timestampCheck;
+    case "blob":
+      return stringCheck(undefined, o?.length);
+    case "document":
+      return anyCheck;
+    case "list":
+      return listCheck(memberCheck(shape.member), o?.length ?? shape.length);
+    case "map":
+      return mapCheck(memberCheck(shape.key), memberCheck(shape.value), o?.length ?? shape.length);
+    case "structure":
+      return structureCheck(compileMembers(shape.members));
+    case "union":
+      return unionCheck(compileMembers(shape.members));
+  }
+}
+
+const operationChecks = new Map<OperationName, Check>();
+
+function operationCheck(operation: OperationName): Check {
+  let check = operationChecks.get(operation);
+  if (!check) {
+    const info = OPERATIONS[operation];
+    if (!info) throw new Error(`Unknown operation ${operation}`);
+    check = shapeCheck(info.input);
+    operationChecks.set(operation, check);
+  }
+  return check;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+/**
+ * Every violation of the operation's input constraints in the parsed JSON body (empty = valid).
+ * At most MAX_ISSUES are reported.
+ */
+export function validateInput(operation: OperationName, input: Record<string, unknown>): ValidationIssue[] {
+  const ctx = new Context();
+  operationCheck(operation)(input, ctx);
+  return ctx.issues;
+}
+
+/**
+ * Validates `value` against the named model shape (a key of SHAPE_CONSTRAINTS), FieldNames
+ * prefixed with `path` (e.g. `payload`). An absent (`null`/`undefined`) value has no issues.
+ */
+export function validateShape(shape: string, value: unknown, path?: string): ValidationIssue[] {
+  const check = shapeCheck(shape);
+  const ctx = new Context();
+  if (value === undefined || value === null) return ctx.issues;
+  if (path) ctx.path.push(path);
+  check(value, ctx);
+  return ctx.issues;
+}
+
+/** Builds every shape's validator (and compiles every pattern) now instead of on first use. */
+export function precompileValidators(): void {
+  for (const target of Object.keys(SHAPE_CONSTRAINTS)) lazyCheck(target).force();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Defaults
+
+type Defaulter = (value: Record<string, unknown> | unknown[]) => void;
+
+const defaulters = new Map<string, Defaulter | null>();
+
+const copy = (v: unknown) => (typeof v === "object" && v !== null ? structuredClone(v) : v);
+
+/** The defaulter of a shape, or null when no default is reachable from it. */
+function defaulterOf(target: string): Defaulter | null {
+  const known = defaulters.get(target);
+  if (known !== undefined) return known;
+  const shape = SHAPE_CONSTRAINTS[target];
+  if (!shape) return null;
+  // While building, a recursive reference resolves to the finished defaulter when it runs.
+  defaulters.set(target, (value) => defaulters.get(target)?.(value));
+  let result: Defaulter | null = null;
+  if (shape.type === "structure" || shape.type === "union") {
+    const withDefault = shape.members.filter((m) => m.default !== undefined);
+    const nested = shape.members
+      .map((m) => ({ name: m.name, apply: defaulterOf(m.target) }))
+      .filter((m): m is { name: string; apply: Defaulter } => m.apply !== null);
+    if (withDefault.length > 0 || nested.length > 0) {
+      const isUnion = shape.type === "union";
+      result = (value) => {
+        if (!isObject(value)) return;
+        if (!isUnion) {
+          for (const m of withDefault) {
+            if (value[m.name] === undefined || value[m.name] === null) value[m.name] = copy(m.default);
+          }
+        }
+        for (const m of nested) {
+          const child = value[m.name];
+          if (typeof child === "object" && child !== null) m.apply(child as Record<string, unknown>);
+        }
+      };
+    }
+  } else if (shape.type === "list" || shape.type === "map") {
+    const inner = defaulterOf(shape.type === "list" ? shape.member.target : shape.value.target);
+    if (inner) {
+      result = (value) => {
+        const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+        for (const item of items)
+          if (typeof item === "object" && item !== null) inner(item as Record<string, unknown>);
+      };
+    }
+  }
+  defaulters.set(target, result);
+  return result;
+}
+
+/**
+ * Sets the model's defaults (`@default`, including `@addedDefault` members) on absent or null
+ * members, in the input and every nested structure it contains. Call after validation passed.
+ */
+export function applyDefaults(operation: OperationName, input: Record<string, unknown>): void {
+  const info = OPERATIONS[operation];
+  if (!info) throw new Error(`Unknown operation ${operation}`);
+  defaulterOf(info.input)?.(input);
+}

@@ -8,6 +8,10 @@ import type {
   InvitationRecord,
   KeysetCursor,
   MemberRecord,
+  OpportunityQuery,
+  OpportunityRecord,
+  TaskQuery,
+  TaskRecord,
   WebhookRecord,
 } from "./records.js";
 
@@ -36,6 +40,8 @@ export interface StoreTx {
   events: EventRepository;
   webhooks: WebhookRepository;
   meta: MetaRepository;
+  opportunities: OpportunityRepository;
+  tasks: TaskRepository;
 }
 
 export interface EngagementRepository {
@@ -102,4 +108,23 @@ export interface WebhookRepository {
 export interface MetaRepository {
   get(key: string): Promise<string | undefined>;
   put(key: string, value: string): Promise<void>;
+}
+
+export interface OpportunityRepository {
+  get(catalog: Catalog, id: string): Promise<OpportunityRecord | undefined>;
+  /** Inserts or replaces by (catalog, id). */
+  put(record: OpportunityRecord): Promise<void>;
+  /** The next opportunity id of the catalog: `O` and an increasing number. */
+  nextId(catalog: Catalog): Promise<string>;
+  /** An owner's opportunities, filtered, keyset-paged by the sort field then id. */
+  list(query: OpportunityQuery): Promise<OpportunityRecord[]>;
+}
+
+export interface TaskRepository {
+  get(catalog: Catalog, id: string): Promise<TaskRecord | undefined>;
+  put(record: TaskRecord): Promise<void>;
+  /** An account's tasks of one kind, filtered, keyset-paged by start time then id. */
+  list(query: TaskQuery): Promise<TaskRecord[]>;
+  /** IN_PROGRESS tasks whose completion time has come. */
+  due(now: number, limit: number): Promise<TaskRecord[]>;
 }

@@ -92,7 +92,7 @@ export type SortOrder = "ASCENDING" | "DESCENDING";
 
 /** Where the previous page ended: the sort value and id of its last item. */
 export interface KeysetCursor {
-  sort: number;
+  sort: number | string;
   id: string;
 }
 
@@ -119,6 +119,77 @@ export interface EngagementQuery {
   contextTypes?: string[];
   excludeContextTypes?: string[];
   ids?: string[];
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
+}
+
+/** A partner's opportunity: the GetOpportunity document plus what the server keeps beside it. */
+export interface OpportunityRecord {
+  catalog: Catalog;
+  id: string;
+  ownerAccountId: string;
+  createdAt: number;
+  lastModifiedAt: number;
+  /** GetOpportunity's members other than Id, Arn, Catalog, CreatedDate, LastModifiedDate. */
+  doc: Record<string, unknown>;
+  /** AWS's side (GetAwsOpportunitySummary), once AWS has one. */
+  awsSummary?: Record<string, unknown>;
+}
+
+export interface OpportunityQuery {
+  catalog: Catalog;
+  ownerAccountId: string;
+  ids?: string[];
+  stages?: string[];
+  reviewStatuses?: string[];
+  customerCompanyNames?: string[];
+  lastModifiedAfter?: number;
+  lastModifiedBefore?: number;
+  createdAfter?: number;
+  createdBefore?: number;
+  /** `YYYY-MM-DD`, compared as text. */
+  targetCloseAfter?: string;
+  targetCloseBefore?: string;
+  sortBy: "LastModifiedDate" | "Identifier" | "CustomerCompanyName" | "CreatedDate" | "TargetCloseDate";
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
+}
+
+export type TaskKind =
+  | "EngagementByAcceptingInvitation"
+  | "EngagementFromOpportunity"
+  | "OpportunityFromEngagement"
+  | "ProspectingFromEngagement";
+
+/** A task of one of the Start…Task operations; `doc` is its summary in wire shape. */
+export interface TaskRecord {
+  catalog: Catalog;
+  id: string;
+  kind: TaskKind;
+  accountId: string;
+  startTime: number;
+  status: "IN_PROGRESS" | "COMPLETE" | "FAILED";
+  opportunityId?: string;
+  engagementId?: string;
+  invitationId?: string;
+  contextId?: string;
+  /** When an IN_PROGRESS task completes (delayed-task mode). */
+  completesAt?: number;
+  doc: Record<string, unknown>;
+}
+
+export interface TaskQuery {
+  catalog: Catalog;
+  kind: TaskKind;
+  accountId: string;
+  statuses?: string[];
+  ids?: string[];
+  opportunityIds?: string[];
+  engagementIds?: string[];
+  invitationIds?: string[];
+  contextIds?: string[];
   order: SortOrder;
   after?: KeysetCursor;
   limit: number;

@@ -79,4 +79,47 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: "opportunities and tasks",
+    sql: `
+      CREATE TABLE opportunities (
+        catalog TEXT NOT NULL,
+        id TEXT NOT NULL,
+        owner_account_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_modified_at INTEGER NOT NULL,
+        id_number INTEGER NOT NULL,
+        customer_company_name TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        review_status TEXT NOT NULL,
+        target_close_date TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (catalog, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX opportunities_by_modified ON opportunities (catalog, owner_account_id, last_modified_at, id);
+      CREATE INDEX opportunities_by_created ON opportunities (catalog, owner_account_id, created_at, id);
+      CREATE INDEX opportunities_by_number ON opportunities (catalog, owner_account_id, id_number);
+      CREATE INDEX opportunities_by_company ON opportunities (catalog, owner_account_id, customer_company_name, id);
+      CREATE INDEX opportunities_by_close ON opportunities (catalog, owner_account_id, target_close_date, id);
+
+      CREATE TABLE tasks (
+        catalog TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        start_time INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        opportunity_id TEXT,
+        engagement_id TEXT,
+        invitation_id TEXT,
+        context_id TEXT,
+        completes_at INTEGER,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (catalog, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX tasks_by_account ON tasks (catalog, account_id, kind, start_time, id);
+      CREATE INDEX tasks_due ON tasks (completes_at) WHERE status = 'IN_PROGRESS';
+    `,
+  },
 ];

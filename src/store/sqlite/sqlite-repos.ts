@@ -10,7 +10,11 @@ import type {
   InvitationRecord,
   KeysetCursor,
   MemberRecord,
+  OpportunityQuery,
+  OpportunityRecord,
   SortOrder,
+  TaskQuery,
+  TaskRecord,
   WebhookRecord,
 } from "../records.js";
 
@@ -310,6 +314,8 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
         stmt("UPDATE webhooks SET delivered_seq = ? WHERE id = ?").run(seq, id);
       },
     },
+    opportunities: opportunityRepository(stmt),
+    tasks: taskRepository(stmt),
     meta: {
       get: async (key: string) =>
         (stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value,
@@ -319,5 +325,154 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
         ).run(key, value);
       },
     },
+  };
+}
+
+type Prepare = (sql: string) => Statement;
+
+/** The first opportunity number of a catalog; ids look like AWS's (`O` + 7 digits). */
+const FIRST_OPPORTUNITY_NUMBER = 1_000_000;
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+function opportunityColumns(r: OpportunityRecord) {
+  const doc = r.doc as {
+    Customer?: { Account?: { CompanyName?: unknown } };
+    LifeCycle?: Record<string, unknown>;
+  };
+  return {
+    company: str(doc.Customer?.Account?.CompanyName),
+    stage: str(doc.LifeCycle?.Stage),
+    review: str(doc.LifeCycle?.ReviewStatus),
+    close: str(doc.LifeCycle?.TargetCloseDate),
+  };
+}
+
+const OPPORTUNITY_SORT_COLUMNS: Record<OpportunityQuery["sortBy"], string> = {
+  LastModifiedDate: "last_modified_at",
+  Identifier: "id_number",
+  CustomerCompanyName: "customer_company_name",
+  CreatedDate: "created_at",
+  TargetCloseDate: "target_close_date",
+};
+
+function opportunityRepository(stmt: Prepare) {
+  return {
+    get: async (catalog: Catalog, id: string) =>
+      docOf<OpportunityRecord>(
+        stmt("SELECT doc FROM opportunities WHERE catalog = ? AND id = ?").get(catalog, id),
+      ),
+    put: async (r: OpportunityRecord) => {
+      const c = opportunityColumns(r);
+      stmt(
+        `INSERT INTO opportunities (catalog, id, owner_account_id, created_at, last_modified_at, id_number,
+           customer_company_name, stage, review_status, target_close_date, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
+           last_modified_at = excluded.last_modified_at, customer_company_name = excluded.customer_company_name,
+           stage = excluded.stage, review_status = excluded.review_status,
+           target_close_date = excluded.target_close_date, doc = excluded.doc`,
+      ).run(
+        r.catalog,
+        r.id,
+        r.ownerAccountId,
+        r.createdAt,
+        r.lastModifiedAt,
+        Number(r.id.slice(1)),
+        c.company,
+        c.stage,
+        c.review,
+        c.close,
+        JSON.stringify(r),
+      );
+    },
+    nextId: async (catalog: Catalog) => {
+      const key = `seq:opportunity:${catalog}`;
+      const row = stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined;
+      const next = (row ? Number(row.value) : FIRST_OPPORTUNITY_NUMBER) + 1;
+      stmt(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(key, String(next));
+      return `O${next}`;
+    },
+    list: async (q: OpportunityQuery) => {
+      const params: Param[] = [q.catalog, q.ownerAccountId];
+      let where = "catalog = ? AND owner_account_id = ?";
+      where += inList("id", q.ids, params);
+      where += inList("stage", q.stages, params);
+      where += inList("review_status", q.reviewStatuses, params);
+      where += inList("customer_company_name", q.customerCompanyNames, params);
+      const bounds: [string, string, number | string | undefined][] = [
+        ["last_modified_at", ">=", q.lastModifiedAfter],
+        ["last_modified_at", "<=", q.lastModifiedBefore],
+        ["created_at", ">=", q.createdAfter],
+        ["created_at", "<=", q.createdBefore],
+        ["target_close_date", ">=", q.targetCloseAfter],
+        ["target_close_date", "<=", q.targetCloseBefore],
+      ];
+      for (const [column, op, value] of bounds) {
+        if (value === undefined) continue;
+        where += ` AND ${column} ${op} ?`;
+        params.push(value);
+      }
+      const page = keyset(OPPORTUNITY_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      params.push(q.limit);
+      return docsOf<OpportunityRecord>(
+        stmt(`SELECT doc FROM opportunities WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(
+          ...params,
+        ),
+      );
+    },
+  };
+}
+
+function taskRepository(stmt: Prepare) {
+  return {
+    get: async (catalog: Catalog, id: string) =>
+      docOf<TaskRecord>(stmt("SELECT doc FROM tasks WHERE catalog = ? AND id = ?").get(catalog, id)),
+    put: async (r: TaskRecord) => {
+      stmt(
+        `INSERT INTO tasks (catalog, id, kind, account_id, start_time, status, opportunity_id, engagement_id,
+           invitation_id, context_id, completes_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (catalog, id) DO UPDATE SET status = excluded.status, opportunity_id = excluded.opportunity_id,
+           engagement_id = excluded.engagement_id, invitation_id = excluded.invitation_id,
+           context_id = excluded.context_id, completes_at = excluded.completes_at, doc = excluded.doc`,
+      ).run(
+        r.catalog,
+        r.id,
+        r.kind,
+        r.accountId,
+        r.startTime,
+        r.status,
+        r.opportunityId ?? null,
+        r.engagementId ?? null,
+        r.invitationId ?? null,
+        r.contextId ?? null,
+        r.completesAt ?? null,
+        JSON.stringify(r),
+      );
+    },
+    list: async (q: TaskQuery) => {
+      const params: Param[] = [q.catalog, q.accountId, q.kind];
+      let where = "catalog = ? AND account_id = ? AND kind = ?";
+      where += inList("status", q.statuses, params);
+      where += inList("id", q.ids, params);
+      where += inList("opportunity_id", q.opportunityIds, params);
+      where += inList("engagement_id", q.engagementIds, params);
+      where += inList("invitation_id", q.invitationIds, params);
+      where += inList("context_id", q.contextIds, params);
+      const page = keyset("start_time", "id", q.order, q.after, params);
+      params.push(q.limit);
+      return docsOf<TaskRecord>(
+        stmt(`SELECT doc FROM tasks WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
+      );
+    },
+    due: async (now: number, limit: number) =>
+      docsOf<TaskRecord>(
+        stmt(
+          "SELECT doc FROM tasks WHERE status = 'IN_PROGRESS' AND completes_at <= ? ORDER BY completes_at LIMIT ?",
+        ).all(now, limit),
+      ),
   };
 }

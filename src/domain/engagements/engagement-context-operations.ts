@@ -1,5 +1,6 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { conflict } from "../../protocol/errors.js";
+import type { EngagementRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { engagementArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
@@ -22,12 +23,7 @@ export async function createEngagementContext(
     ctx.caller.awsAccountId,
     ctx.now,
   );
-  return {
-    EngagementId: changed.id,
-    EngagementArn: engagementArn(changed.catalog, changed.id),
-    EngagementLastModifiedAt: isoTime(changed.modifiedAt),
-    ContextId: context.Id,
-  };
+  return contextAnswer(changed, context.Id);
 }
 
 /** Optimistic concurrency: `EngagementLastModifiedAt` must be the engagement's current ModifiedAt. */
@@ -50,10 +46,15 @@ export async function updateEngagementContext(
     ctx.caller.awsAccountId,
     ctx.now,
   );
+  return contextAnswer(changed, input.ContextIdentifier);
+}
+
+/** Both operations answer where the engagement now stands and which context changed. */
+function contextAnswer(engagement: EngagementRecord, contextId: string): Update["output"] {
   return {
-    EngagementId: changed.id,
-    EngagementArn: engagementArn(changed.catalog, changed.id),
-    EngagementLastModifiedAt: isoTime(changed.modifiedAt),
-    ContextId: input.ContextIdentifier,
+    EngagementId: engagement.id,
+    EngagementArn: engagementArn(engagement.catalog, engagement.id),
+    EngagementLastModifiedAt: isoTime(engagement.modifiedAt),
+    ContextId: contextId,
   };
 }

@@ -1,14 +1,9 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import type { InvitationRecord } from "../../store/records.js";
-import { isoTime } from "../../util/clock.js";
-import { invitationArn } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { effectiveStatus } from "./status.js";
-import { receiverOf } from "./view.js";
+import { invitationSummary } from "./view.js";
 
 type Io = OperationTypes["ListEngagementInvitations"];
-type Summary = NonNullable<Io["output"]["EngagementInvitationSummaries"]>[number];
 
 /** The model gives no default page size; the service's other lists use 20. */
 export const DEFAULT_INVITATION_PAGE = 20;
@@ -41,25 +36,10 @@ export async function listEngagementInvitations(
     (inv) => ({ sort: inv.invitationDate, id: inv.id }),
   );
   return {
-    EngagementInvitationSummaries: page.items.map((inv) => summary(inv, input.ParticipantType, ctx.now)),
+    EngagementInvitationSummaries: page.items.map((inv) => ({
+      ...invitationSummary(inv, ctx.now),
+      ParticipantType: input.ParticipantType,
+    })),
     NextToken: page.nextToken,
-  };
-}
-
-function summary(inv: InvitationRecord, participantType: Summary["ParticipantType"], now: number): Summary {
-  return {
-    Arn: invitationArn(inv.catalog, inv.id),
-    PayloadType: inv.payloadType,
-    Id: inv.id,
-    EngagementId: inv.engagementId,
-    EngagementTitle: inv.engagementTitle,
-    Status: effectiveStatus(inv, now),
-    InvitationDate: isoTime(inv.invitationDate),
-    ExpirationDate: isoTime(inv.expirationDate),
-    SenderAwsAccountId: inv.senderAccountId,
-    SenderCompanyName: inv.senderCompanyName,
-    Receiver: receiverOf(inv),
-    Catalog: inv.catalog,
-    ParticipantType: participantType,
   };
 }

@@ -93,15 +93,13 @@ describe("lifecycle events", () => {
   it("sends Invitation Rejected to both sides", async () => {
     const { engagement, invitation } = await invite(PARTNER_A, PARTNER_B);
     const [fromA, fromB] = [await logEnd(h, PARTNER_A), await logEnd(h, PARTNER_B)];
-    await h
-      .client(PARTNER_B)
-      .send(
-        new RejectEngagementInvitationCommand({
-          Catalog: "Sandbox",
-          Identifier: invitation.Id,
-          RejectionReason: "Other",
-        }),
-      );
+    await h.client(PARTNER_B).send(
+      new RejectEngagementInvitationCommand({
+        Catalog: "Sandbox",
+        Identifier: invitation.Id,
+        RejectionReason: "Other",
+      }),
+    );
     expect((await eventsOf(h, PARTNER_A, fromA)).map((e) => e.event)).toEqual([
       {
         ...envelopeOf(PARTNER_A, "Engagement Invitation Rejected", [invitation.Arn!]),

@@ -1,10 +1,17 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { settleTasks } from "../domain/tasks/settle.js";
 import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import { ApiError, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
 import { updateContextAsAws } from "./aws-engagements.js";
 import { sendAwsInvitation } from "./aws-invitations.js";
+import {
+  autoReviewPolicy,
+  reviewOpportunityAsAws,
+  setAutoReviewPolicy,
+  settleAutoReviews,
+} from "./aws-opportunities.js";
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
 
 export interface ControlRequest {
@@ -66,12 +73,24 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "POST /_pclocal/clock": {
       const state = setClock(parseJsonObject(req.body), services);
       await announceExpiries(services); // events & webhooks: expiries the new time reached
+      await settleTasks(services); // tasks: delayed tasks the new time completes
+      if ((await settleAutoReviews(services)) > 0) services.delivery.wake(); // opportunities: auto-review
       return state;
     }
+    case "GET /_pclocal/tasks/mode":
+      return taskMode(services);
+    case "POST /_pclocal/tasks/mode":
+      return setTaskMode(parseJsonObject(req.body), services);
     case "POST /_pclocal/aws/engagement-invitations":
       return woke(services, await sendAwsInvitation(parseJsonObject(req.body), services));
     case "POST /_pclocal/aws/engagements/context":
       return woke(services, await updateContextAsAws(parseJsonObject(req.body), services));
+    case "POST /_pclocal/aws/opportunities/review":
+      return woke(services, await reviewOpportunityAsAws(parseJsonObject(req.body), services));
+    case "GET /_pclocal/aws/opportunities/auto-review":
+      return autoReviewPolicy(services);
+    case "POST /_pclocal/aws/opportunities/auto-review":
+      return woke(services, setAutoReviewPolicy(parseJsonObject(req.body), services));
     default: {
       // events & webhooks: /_pclocal/events, /_pclocal/webhooks[/<id>]
       const handled = routeEventsRequest(req, services);
@@ -85,6 +104,27 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
 function woke<T>(services: Services, result: T): T {
   services.delivery.wake();
   return result;
+}
+
+function taskMode(services: Services) {
+  const delaySeconds = services.settings.taskDelaySeconds;
+  return { mode: delaySeconds > 0 ? "delayed" : "synchronous", delaySeconds };
+}
+
+/** `{"delaySeconds": N}`: 0 completes tasks within the request; N > 0 after N virtual seconds. */
+function setTaskMode(body: Record<string, unknown>, services: Services) {
+  const { delaySeconds } = body;
+  if (typeof delaySeconds !== "number" || !Number.isFinite(delaySeconds) || delaySeconds < 0) {
+    throw validationError([
+      {
+        FieldName: "delaySeconds",
+        Message: 'Give {"delaySeconds": N} with N >= 0 (0 completes tasks at once)',
+        Code: "INVALID_VALUE",
+      },
+    ]);
+  }
+  services.settings.taskDelaySeconds = delaySeconds;
+  return taskMode(services);
 }
 
 function clockState(services: Services) {

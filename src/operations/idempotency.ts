@@ -1,6 +1,19 @@
 import type { OperationContext } from "../domain/context.js";
+import { currentTaskState } from "../domain/tasks/settle.js";
 import { conflict } from "../protocol/errors.js";
 import { sha256Hex, stableStringify } from "../util/stable-json.js";
+
+/**
+ * Operations whose replay answers the current state of what the first request made, not its first
+ * response: a Start…Task replayed reports how the task stands now.
+ */
+const REPLAY_CURRENT_STATE: Partial<
+  Record<string, (stored: unknown, ctx: OperationContext) => Promise<unknown>>
+> = {
+  StartEngagementByAcceptingInvitationTask: currentTaskState,
+  StartEngagementFromOpportunityTask: currentTaskState,
+  StartOpportunityFromEngagementTask: currentTaskState,
+};
 
 /**
  * ClientToken semantics: the same token with the same input answers the first response again and
@@ -22,7 +35,10 @@ export async function runIdempotent<T>(
   const account = ctx.caller.awsAccountId;
   const prior = await ctx.tx.idempotency.get(account, operation, token);
   if (prior && prior.createdAt >= ctx.now - ctx.settings.idempotencyTtlMs) {
-    if (prior.inputHash === inputHash) return prior.response as T;
+    if (prior.inputHash === inputHash) {
+      const replay = REPLAY_CURRENT_STATE[operation];
+      return (replay ? await replay(prior.response, ctx) : prior.response) as T;
+    }
     throw conflict("Conflicting client token submitted for a new request body.");
   }
   const response = await run();

@@ -15,6 +15,24 @@ import {
 import { createEngagementInvitation } from "../domain/invitations/create-engagement-invitation.js";
 import { getEngagementInvitation } from "../domain/invitations/get-engagement-invitation.js";
 import { listEngagementInvitations } from "../domain/invitations/list-engagement-invitations.js";
+import { listOpportunities } from "../domain/opportunities/list-opportunities.js";
+import {
+  assignOpportunity,
+  createOpportunity,
+  getAwsOpportunitySummary,
+  getOpportunity,
+  updateOpportunity,
+} from "../domain/opportunities/opportunity-operations.js";
+import { associateOpportunity, disassociateOpportunity } from "../domain/opportunities/related-entities.js";
+import { submitOpportunity } from "../domain/opportunities/submit-opportunity.js";
+import {
+  listEngagementByAcceptingInvitationTasks,
+  listEngagementFromOpportunityTasks,
+  listOpportunityFromEngagementTasks,
+  startEngagementByAcceptingInvitationTaskHandler,
+  startEngagementFromOpportunityTaskHandler,
+  startOpportunityFromEngagementTaskHandler,
+} from "../domain/tasks/handlers.js";
 import type { OperationName, OperationTypes } from "../model/generated/operations.js";
 
 export type Handler<Op extends OperationName> = (
@@ -31,32 +49,32 @@ export const NOT_YET = null;
  */
 export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } = {
   AcceptEngagementInvitation: acceptEngagementInvitation,
-  AssignOpportunity: NOT_YET,
-  AssociateOpportunity: NOT_YET,
+  AssignOpportunity: assignOpportunity,
+  AssociateOpportunity: associateOpportunity,
   CreateEngagement: createEngagement,
   CreateEngagementContext: createEngagementContext,
   CreateEngagementInvitation: createEngagementInvitation,
-  CreateOpportunity: NOT_YET,
+  CreateOpportunity: createOpportunity,
   CreateResourceSnapshot: NOT_YET,
   CreateResourceSnapshotJob: NOT_YET,
   DeleteResourceSnapshotJob: NOT_YET,
-  DisassociateOpportunity: NOT_YET,
-  GetAwsOpportunitySummary: NOT_YET,
+  DisassociateOpportunity: disassociateOpportunity,
+  GetAwsOpportunitySummary: getAwsOpportunitySummary,
   GetEngagement: getEngagement,
   GetEngagementInvitation: getEngagementInvitation,
-  GetOpportunity: NOT_YET,
+  GetOpportunity: getOpportunity,
   GetProspectingFromEngagementTask: NOT_YET,
   GetResourceSnapshot: NOT_YET,
   GetResourceSnapshotJob: NOT_YET,
   GetSellingSystemSettings: NOT_YET,
-  ListEngagementByAcceptingInvitationTasks: NOT_YET,
-  ListEngagementFromOpportunityTasks: NOT_YET,
+  ListEngagementByAcceptingInvitationTasks: listEngagementByAcceptingInvitationTasks,
+  ListEngagementFromOpportunityTasks: listEngagementFromOpportunityTasks,
   ListEngagementInvitations: listEngagementInvitations,
   ListEngagementMembers: listEngagementMembers,
   ListEngagementResourceAssociations: listEngagementResourceAssociations,
   ListEngagements: listEngagements,
-  ListOpportunities: NOT_YET,
-  ListOpportunityFromEngagementTasks: NOT_YET,
+  ListOpportunities: listOpportunities,
+  ListOpportunityFromEngagementTasks: listOpportunityFromEngagementTasks,
   ListProspectingFromEngagementTasks: NOT_YET,
   ListResourceSnapshotJobs: NOT_YET,
   ListResourceSnapshots: NOT_YET,
@@ -64,15 +82,15 @@ export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } =
   ListTagsForResource: NOT_YET,
   PutSellingSystemSettings: NOT_YET,
   RejectEngagementInvitation: rejectEngagementInvitation,
-  StartEngagementByAcceptingInvitationTask: NOT_YET,
-  StartEngagementFromOpportunityTask: NOT_YET,
-  StartOpportunityFromEngagementTask: NOT_YET,
+  StartEngagementByAcceptingInvitationTask: startEngagementByAcceptingInvitationTaskHandler,
+  StartEngagementFromOpportunityTask: startEngagementFromOpportunityTaskHandler,
+  StartOpportunityFromEngagementTask: startOpportunityFromEngagementTaskHandler,
   StartProspectingFromEngagementTask: NOT_YET,
   StartResourceSnapshotJob: NOT_YET,
   StopResourceSnapshotJob: NOT_YET,
-  SubmitOpportunity: NOT_YET,
+  SubmitOpportunity: submitOpportunity,
   TagResource: NOT_YET,
   UntagResource: NOT_YET,
   UpdateEngagementContext: updateEngagementContext,
-  UpdateOpportunity: NOT_YET,
+  UpdateOpportunity: updateOpportunity,
 };

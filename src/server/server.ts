@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { AccountRegistry } from "../auth/accounts.js";
 import { PageTokens } from "../domain/common/page-tokens.js";
 import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
+import { startTaskSweeper } from "../domain/tasks/settle.js";
 import { NO_DELIVERY } from "../events/delivery.js";
 import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
@@ -75,6 +76,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   purge.unref();
   // events & webhooks: announce invitation expiries every second; resume stored webhooks
   const expirySweeper = startExpirySweeper(services);
+  // tasks: complete delayed tasks when their time comes
+  const taskSweeper = startTaskSweeper(services);
   dispatcher.start();
 
   let closing: Promise<void> | undefined;
@@ -87,6 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       closing ??= (async () => {
         clearInterval(purge);
         await expirySweeper.stop();
+        await taskSweeper.stop();
         await services.delivery.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,7 +1,7 @@
 import {
   GetEngagementCommand,
   GetEngagementInvitationCommand,
-  ListOpportunitiesCommand,
+  GetSellingSystemSettingsCommand,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
@@ -51,10 +51,10 @@ describe("validation through the SDK", () => {
 
   it("answers an operation that is not built yet with a clear error naming it", async () => {
     const err = await rejectionOf(
-      h.client(PARTNER_A).send(new ListOpportunitiesCommand({ Catalog: "Sandbox" })),
+      h.client(PARTNER_A).send(new GetSellingSystemSettingsCommand({ Catalog: "Sandbox" })),
     );
     expect(err.name).toBe("NotImplementedException");
-    expect(err.message).toContain("ListOpportunities");
+    expect(err.message).toContain("GetSellingSystemSettings");
   });
 });
 

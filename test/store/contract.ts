@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/port.js";
-import type { EngagementRecord, InvitationRecord } from "../../src/store/records.js";
+import type {
+  EngagementRecord,
+  InvitationRecord,
+  OpportunityQuery,
+  OpportunityRecord,
+  SortOrder,
+  TaskRecord,
+} from "../../src/store/records.js";
 
 /**
  * The behaviour every store adapter must have. An adapter's test file calls this with a factory
@@ -35,6 +42,32 @@ export function storeContract(
     expirationDate: date + 10,
     status: "PENDING",
     existingMembers: [],
+  });
+
+  const opportunity = (
+    id: string,
+    o: {
+      company?: string;
+      modified?: number;
+      created?: number;
+      close?: string;
+      stage?: string;
+      review?: string;
+    },
+  ): OpportunityRecord => ({
+    catalog: "AWS",
+    id,
+    ownerAccountId: "111122223333",
+    createdAt: o.created ?? 1,
+    lastModifiedAt: o.modified ?? 1,
+    doc: {
+      Customer: { Account: { CompanyName: o.company ?? "Company" } },
+      LifeCycle: {
+        Stage: o.stage ?? "Qualified",
+        ReviewStatus: o.review ?? "Pending Submission",
+        TargetCloseDate: o.close ?? "2099-01-01",
+      },
+    },
   });
 
   describe(`store contract: ${name}`, () => {
@@ -120,6 +153,187 @@ export function storeContract(
       expect(await store.transaction((tx) => tx.idempotency.get("b", "Op", "t"))).toBeUndefined();
       expect(await store.transaction((tx) => tx.idempotency.purgeBefore(101))).toBe(1);
       expect(await store.transaction((tx) => tx.idempotency.get("a", "Op", "t"))).toBeUndefined();
+      await store.close();
+    });
+
+    it("stores tasks, lists an account's tasks of one kind filtered and keyset-paged, finds due ones", async () => {
+      const { store } = await fresh();
+      const task = (id: string, startTime: number, extra: Partial<TaskRecord> = {}): TaskRecord => ({
+        catalog: "Sandbox",
+        id,
+        kind: "OpportunityFromEngagement",
+        accountId: "111122223333",
+        startTime,
+        status: "COMPLETE",
+        opportunityId: `O${startTime}`,
+        engagementId: "eng-1",
+        contextId: "2",
+        doc: { TaskId: id, TaskStatus: "COMPLETE", OpportunityId: `O${startTime}` },
+        ...extra,
+      });
+      await store.transaction(async (tx) => {
+        await tx.tasks.put(task("task-1", 100));
+        await tx.tasks.put(
+          task("task-2", 200, { status: "FAILED", opportunityId: undefined, contextId: undefined }),
+        );
+        await tx.tasks.put(
+          task("task-3", 300, { status: "IN_PROGRESS", completesAt: 350, engagementId: "eng-2" }),
+        );
+        await tx.tasks.put(task("task-4", 400, { status: "IN_PROGRESS", completesAt: 900 }));
+        await tx.tasks.put(task("task-other-account", 150, { accountId: "444455556666" }));
+        await tx.tasks.put(task("task-other-kind", 160, { kind: "EngagementFromOpportunity" }));
+        await tx.tasks.put(task("task-other-catalog", 170, { catalog: "AWS" }));
+      });
+      await store.transaction(async (tx) => {
+        expect(await tx.tasks.get("Sandbox", "task-3")).toEqual(
+          task("task-3", 300, { status: "IN_PROGRESS", completesAt: 350, engagementId: "eng-2" }),
+        );
+        expect(await tx.tasks.get("AWS", "task-3")).toBeUndefined();
+        const query = {
+          catalog: "Sandbox" as const,
+          kind: "OpportunityFromEngagement" as const,
+          accountId: "111122223333",
+          order: "DESCENDING" as SortOrder,
+          limit: 10,
+        };
+        const ids = async (q: Partial<typeof query> & Record<string, unknown>) =>
+          (await tx.tasks.list({ ...query, ...q })).map((t) => t.id);
+        expect(await ids({})).toEqual(["task-4", "task-3", "task-2", "task-1"]);
+        expect(await ids({ order: "ASCENDING" })).toEqual(["task-1", "task-2", "task-3", "task-4"]);
+        expect(await ids({ statuses: ["IN_PROGRESS", "FAILED"] })).toEqual(["task-4", "task-3", "task-2"]);
+        expect(await ids({ ids: ["task-1", "task-other-kind"] })).toEqual(["task-1"]);
+        expect(await ids({ opportunityIds: ["O300"] })).toEqual(["task-3"]);
+        expect(await ids({ engagementIds: ["eng-2"] })).toEqual(["task-3"]);
+        expect(await ids({ contextIds: ["2"] })).toEqual(["task-4", "task-3", "task-1"]);
+        expect(await ids({ after: { sort: 300, id: "task-3" }, limit: 1 })).toEqual(["task-2"]);
+        expect(await ids({ after: { sort: 200, id: "task-2" }, order: "ASCENDING" })).toEqual([
+          "task-3",
+          "task-4",
+        ]);
+        expect((await tx.tasks.due(400, 10)).map((t) => t.id)).toEqual(["task-3"]);
+        expect((await tx.tasks.due(1_000, 10)).map((t) => t.id)).toEqual(["task-3", "task-4"]);
+        expect((await tx.tasks.due(1_000, 1)).map((t) => t.id)).toEqual(["task-3"]);
+        // Completing a task replaces it: it is no longer due and its status filters anew.
+        await tx.tasks.put(task("task-3", 300, { engagementId: "eng-2" }));
+        expect((await tx.tasks.due(1_000, 10)).map((t) => t.id)).toEqual(["task-4"]);
+        expect(await ids({ statuses: ["COMPLETE"] })).toEqual(["task-3", "task-1"]);
+      });
+      await store.close();
+    });
+
+    it("stores opportunities by catalog and id, with AWS's summary, and numbers them per catalog", async () => {
+      const { store } = await fresh();
+      const ids = await store.transaction(async (tx) => [
+        await tx.opportunities.nextId("AWS"),
+        await tx.opportunities.nextId("AWS"),
+        await tx.opportunities.nextId("Sandbox"),
+      ]);
+      expect(ids.every((id) => /^O[0-9]{7,19}$/.test(id))).toBe(true);
+      expect(Number(ids[1]!.slice(1))).toBeGreaterThan(Number(ids[0]!.slice(1)));
+      const record = opportunity(ids[0]!, { company: "Ümlaut AG" });
+      await store.transaction((tx) => tx.opportunities.put(record));
+      expect(
+        await store.transaction((tx) => tx.opportunities.get("AWS", ids[0]!), { readonly: true }),
+      ).toEqual(record);
+      expect(await store.transaction((tx) => tx.opportunities.get("Sandbox", ids[0]!))).toBeUndefined();
+      const changed = { ...record, lastModifiedAt: 5_000, awsSummary: { InvolvementType: "Co-Sell" } };
+      await store.transaction((tx) => tx.opportunities.put(changed));
+      expect(await store.transaction((tx) => tx.opportunities.get("AWS", ids[0]!))).toEqual(changed);
+      await store.close();
+    });
+
+    it("lists an owner's opportunities filtered, sorted and keyset-paged", async () => {
+      const { store } = await fresh();
+      const rows = [
+        opportunity("O1000010", {
+          company: "Charlie",
+          modified: 30,
+          created: 1,
+          close: "2099-03-01",
+          stage: "Prospect",
+        }),
+        opportunity("O1000002", {
+          company: "Alpha",
+          modified: 10,
+          created: 2,
+          close: "2099-01-01",
+          review: "Submitted",
+        }),
+        opportunity("O1000003", {
+          company: "Bravo",
+          modified: 20,
+          created: 3,
+          close: "2099-02-01",
+          stage: "Prospect",
+        }),
+        opportunity("O1000004", { company: "Alpha", modified: 20, created: 4, close: "2099-04-01" }),
+        { ...opportunity("O1000005", {}), ownerAccountId: "444455556666" },
+        { ...opportunity("O1000006", {}), catalog: "Sandbox" as const },
+      ];
+      await store.transaction(async (tx) => {
+        for (const r of rows) await tx.opportunities.put(r);
+      });
+      const list = (q: Partial<OpportunityQuery>) =>
+        store.transaction(async (tx) =>
+          (
+            await tx.opportunities.list({
+              catalog: "AWS",
+              ownerAccountId: "111122223333",
+              sortBy: "LastModifiedDate",
+              order: "DESCENDING",
+              limit: 100,
+              ...q,
+            })
+          ).map((r) => r.id),
+        );
+      expect(await list({})).toEqual(["O1000010", "O1000004", "O1000003", "O1000002"]);
+      expect(await list({ sortBy: "Identifier", order: "ASCENDING" })).toEqual([
+        "O1000002",
+        "O1000003",
+        "O1000004",
+        "O1000010",
+      ]);
+      expect(await list({ sortBy: "CustomerCompanyName", order: "ASCENDING" })).toEqual([
+        "O1000002",
+        "O1000004",
+        "O1000003",
+        "O1000010",
+      ]);
+      expect(await list({ sortBy: "TargetCloseDate", order: "DESCENDING" })).toEqual([
+        "O1000004",
+        "O1000010",
+        "O1000003",
+        "O1000002",
+      ]);
+      expect(
+        await list({
+          sortBy: "CreatedDate",
+          order: "ASCENDING",
+          after: { sort: 2, id: "O1000002" },
+          limit: 1,
+        }),
+      ).toEqual(["O1000003"]);
+      expect(await list({ after: { sort: 20, id: "O1000004" } })).toEqual(["O1000003", "O1000002"]);
+      expect(
+        await list({ sortBy: "Identifier", order: "ASCENDING", after: { sort: 1000003, id: "O1000003" } }),
+      ).toEqual(["O1000004", "O1000010"]);
+      expect(
+        await list({
+          sortBy: "CustomerCompanyName",
+          order: "ASCENDING",
+          after: { sort: "Alpha", id: "O1000002" },
+        }),
+      ).toEqual(["O1000004", "O1000003", "O1000010"]);
+      expect(await list({ ids: ["O1000002", "O1000005"] })).toEqual(["O1000002"]);
+      expect(await list({ stages: ["Prospect"] })).toEqual(["O1000010", "O1000003"]);
+      expect(await list({ reviewStatuses: ["Submitted"] })).toEqual(["O1000002"]);
+      expect(await list({ customerCompanyNames: ["Alpha"] })).toEqual(["O1000004", "O1000002"]);
+      expect(await list({ lastModifiedAfter: 20, lastModifiedBefore: 20 })).toEqual(["O1000004", "O1000003"]);
+      expect(await list({ createdAfter: 2, createdBefore: 3 })).toEqual(["O1000003", "O1000002"]);
+      expect(await list({ targetCloseAfter: "2099-02-01", targetCloseBefore: "2099-03-01" })).toEqual([
+        "O1000010",
+        "O1000003",
+      ]);
       await store.close();
     });
 

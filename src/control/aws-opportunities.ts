@@ -1,0 +1,137 @@
+import { CATALOGS, isCatalog } from "../domain/common/catalog.js";
+import {
+  announceUpdate,
+  applyReview,
+  asOfNow,
+  autoReviewSeconds,
+  reviewStatusOf,
+  saveChange,
+  setAutoReview,
+} from "../domain/opportunities/access.js";
+import { conflict, notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
+import type { Services } from "../server/services.js";
+import type { Catalog, KeysetCursor } from "../store/records.js";
+import { isoTime } from "../util/clock.js";
+
+const REVIEW_OUTCOMES = ["Approved", "Action Required", "Rejected", "In review"];
+
+/**
+ * `POST /_pclocal/aws/opportunities/review`: AWS reviews a submitted opportunity.
+ * Body `{Catalog, Identifier, ReviewStatus, ReviewComments?, ReviewStatusReason?}` with
+ * ReviewStatus one of Approved, Action Required, Rejected, In review; only a Submitted or In review
+ * opportunity can be reviewed (ConflictException otherwise). Answers `{Id, ReviewStatus, LastModifiedDate}`.
+ */
+export async function reviewOpportunityAsAws(body: Record<string, unknown>, services: Services) {
+  const { Catalog, Identifier, ReviewStatus, ReviewComments, ReviewStatusReason } = body;
+  const issues: ValidationIssue[] = [];
+  if (!isCatalog(Catalog))
+    issues.push({ FieldName: "catalog", Message: "Catalog must be AWS or Sandbox", Code: "INVALID_VALUE" });
+  if (typeof Identifier !== "string" || !/^O[0-9]{1,19}$/.test(Identifier))
+    issues.push({
+      FieldName: "identifier",
+      Message: "Identifier must be an opportunity id (O…)",
+      Code: "INVALID_VALUE",
+    });
+  if (typeof ReviewStatus !== "string" || !REVIEW_OUTCOMES.includes(ReviewStatus))
+    issues.push({
+      FieldName: "reviewStatus",
+      Message: `ReviewStatus must be one of: ${REVIEW_OUTCOMES.join(", ")}`,
+      Code: "INVALID_ENUM_VALUE",
+    });
+  const texts: [string, unknown][] = [
+    ["reviewComments", ReviewComments],
+    ["reviewStatusReason", ReviewStatusReason],
+  ];
+  for (const [field, value] of texts) {
+    if (value !== undefined && typeof value !== "string")
+      issues.push({ FieldName: field, Message: `${field} must be a string`, Code: "INVALID_VALUE" });
+  }
+  if (issues.length > 0) throw validationError(issues);
+
+  const catalog = Catalog as Catalog;
+  const id = Identifier as string;
+  return services.store.transaction(async (tx) => {
+    const now = services.clock.now();
+    const stored = await tx.opportunities.get(catalog, id);
+    if (!stored) throw notFound(`Opportunity ${id} was not found in catalog ${catalog}.`);
+    const { record, approvedAt } = asOfNow(stored, now, services.settings);
+    if (approvedAt !== undefined) {
+      await tx.opportunities.put(record);
+      await announceUpdate(tx, record, approvedAt);
+    }
+    const status = reviewStatusOf(record);
+    if (status !== "Submitted" && status !== "In review") {
+      throw conflict(
+        `Opportunity ${id} is ${status}; AWS reviews only Submitted or In review opportunities.`,
+      );
+    }
+    const reviewed = applyReview(record, ReviewStatus as string, now, {
+      ReviewComments: ReviewComments as string | undefined,
+      ReviewStatusReason: ReviewStatusReason as string | undefined,
+    });
+    const saved = await saveChange(tx, record, { doc: reviewed.doc, awsSummary: reviewed.awsSummary }, now);
+    return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
+  });
+}
+
+/**
+ * `POST /_pclocal/aws/opportunities/auto-review` `{"approveAfterSeconds": N | null}`: AWS approves
+ * every submitted opportunity N virtual seconds after its submission (null: never by itself).
+ * `GET` answers the policy.
+ */
+export function setAutoReviewPolicy(body: Record<string, unknown>, services: Services) {
+  const seconds = body.approveAfterSeconds;
+  if (seconds !== null && (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)) {
+    throw validationError([
+      {
+        FieldName: "approveAfterSeconds",
+        Message: 'Give {"approveAfterSeconds": N} with N ≥ 0, or null to disable',
+        Code: "INVALID_VALUE",
+      },
+    ]);
+  }
+  setAutoReview(services.settings, seconds);
+  return autoReviewPolicy(services);
+}
+
+export const autoReviewPolicy = (services: Services) => ({
+  approveAfterSeconds: autoReviewSeconds(services.settings),
+});
+
+/**
+ * Stores and announces the auto-approvals the virtual clock has reached (reads already see them;
+ * this makes their Opportunity Updated events go out). Returns how many it settled.
+ */
+export async function settleAutoReviews(services: Services): Promise<number> {
+  if (autoReviewSeconds(services.settings) === null) return 0;
+  return services.store.transaction(async (tx) => {
+    const now = services.clock.now();
+    let count = 0;
+    for (const account of services.accounts.all()) {
+      for (const catalog of CATALOGS) {
+        for (let after: KeysetCursor | undefined; ; ) {
+          const batch = await tx.opportunities.list({
+            catalog,
+            ownerAccountId: account.awsAccountId,
+            reviewStatuses: ["Submitted", "In review"],
+            sortBy: "CreatedDate",
+            order: "ASCENDING",
+            after,
+            limit: 100,
+          });
+          for (const stored of batch) {
+            const { record, approvedAt } = asOfNow(stored, now, services.settings);
+            if (approvedAt === undefined) continue;
+            await tx.opportunities.put(record);
+            await announceUpdate(tx, record, approvedAt);
+            count++;
+          }
+          const last = batch.at(-1);
+          if (batch.length < 100 || !last) break;
+          after = { sort: last.createdAt, id: last.id };
+        }
+      }
+    }
+    return count;
+  });
+}

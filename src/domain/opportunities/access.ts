@@ -1,0 +1,147 @@
+import type { Account } from "../../auth/accounts.js";
+import { opportunityEvent } from "../../events/opportunity-events.js";
+import { notFound } from "../../protocol/errors.js";
+import type { StoreTx } from "../../store/port.js";
+import type { Catalog, OpportunityRecord } from "../../store/records.js";
+import type { DomainSettings } from "../context.js";
+
+export type Doc = Record<string, unknown>;
+
+export const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** What the opportunity operations need of a request (an OperationContext fits). */
+export interface OpportunityScope {
+  tx: StoreTx;
+  catalog: Catalog;
+  now: number;
+  caller: Account;
+  settings: DomainSettings;
+}
+
+export const reviewStatusOf = (r: OpportunityRecord): string =>
+  str(obj(r.doc.LifeCycle).ReviewStatus) ?? "Pending Submission";
+export const stageOf = (r: OpportunityRecord): string | undefined => str(obj(r.doc.LifeCycle).Stage);
+
+/** When the opportunity was last submitted to AWS (kept beside AWS's summary, never on the wire). */
+export const SUBMITTED_AT = "_submittedAt";
+
+// --- auto-review policy (control plane) ----------------------------------------------------
+
+const autoReview = new WeakMap<DomainSettings, number>();
+
+/** Submitted opportunities become Approved `seconds` (virtual) after submission; null disables. */
+export function setAutoReview(settings: DomainSettings, seconds: number | null): void {
+  if (seconds === null) autoReview.delete(settings);
+  else autoReview.set(settings, seconds * 1000);
+}
+
+export const autoReviewSeconds = (settings: DomainSettings): number | null => {
+  const ms = autoReview.get(settings);
+  return ms === undefined ? null : ms / 1000;
+};
+
+/**
+ * The opportunity as it stands at `now` under the auto-review policy: a Submitted (or In review)
+ * opportunity whose approval instant has passed reads as Approved from that instant on. Pure, so
+ * reads need no write; writes persist it with {@link settle}.
+ */
+export function asOfNow(
+  record: OpportunityRecord,
+  now: number,
+  settings: DomainSettings,
+): { record: OpportunityRecord; approvedAt?: number } {
+  const after = autoReview.get(settings);
+  const status = reviewStatusOf(record);
+  const submittedAt = record.awsSummary?.[SUBMITTED_AT];
+  if (after === undefined || typeof submittedAt !== "number") return { record };
+  if (status !== "Submitted" && status !== "In review") return { record };
+  const due = submittedAt + after;
+  if (due > now) return { record };
+  const approvedAt = Math.max(due, record.lastModifiedAt + 1);
+  return { record: applyReview(record, "Approved", approvedAt), approvedAt };
+}
+
+/**
+ * AWS's review outcome on an opportunity: the partner's LifeCycle.ReviewStatus (and comments),
+ * AWS's own stage in the summary. Returns a new record; the caller stores it.
+ */
+export function applyReview(
+  record: OpportunityRecord,
+  status: string,
+  at: number,
+  comments?: { ReviewComments?: string; ReviewStatusReason?: string },
+): OpportunityRecord {
+  const lifeCycle: Doc = { ...obj(record.doc.LifeCycle), ReviewStatus: status };
+  if (comments) {
+    delete lifeCycle.ReviewComments;
+    delete lifeCycle.ReviewStatusReason;
+    if (comments.ReviewComments !== undefined) lifeCycle.ReviewComments = comments.ReviewComments;
+    if (comments.ReviewStatusReason !== undefined) lifeCycle.ReviewStatusReason = comments.ReviewStatusReason;
+  }
+  const awsSummary = record.awsSummary ? { ...record.awsSummary } : undefined;
+  if (awsSummary) {
+    const awsStage = AWS_STAGE_AFTER_REVIEW[status];
+    if (awsStage) awsSummary.LifeCycle = { ...obj(awsSummary.LifeCycle), Stage: awsStage };
+  }
+  return {
+    ...record,
+    lastModifiedAt: Math.max(at, record.lastModifiedAt + 1),
+    doc: { ...record.doc, LifeCycle: lifeCycle },
+    awsSummary,
+  };
+}
+
+const AWS_STAGE_AFTER_REVIEW: Record<string, string> = {
+  Approved: "Qualified",
+  Rejected: "Closed Lost",
+  "In review": "Prospect",
+};
+
+/**
+ * The caller's opportunity, as it stands now; anyone else's (or none) → ResourceNotFoundException.
+ * With `write`, a pending auto-approval is stored and announced first.
+ */
+export async function ownedOpportunity(
+  scope: OpportunityScope,
+  id: string,
+  options: { write?: boolean } = {},
+): Promise<OpportunityRecord> {
+  const stored = await scope.tx.opportunities.get(scope.catalog, id);
+  if (!stored || stored.ownerAccountId !== scope.caller.awsAccountId) {
+    throw notFound(`Opportunity ${id} was not found in catalog ${scope.catalog}.`);
+  }
+  const { record, approvedAt } = asOfNow(stored, scope.now, scope.settings);
+  if (options.write && approvedAt !== undefined) {
+    await scope.tx.opportunities.put(record);
+    await announceUpdate(scope.tx, record, approvedAt);
+  }
+  return record;
+}
+
+export async function announceUpdate(tx: StoreTx, record: OpportunityRecord, time: number): Promise<void> {
+  await tx.events.append(
+    opportunityEvent("Opportunity Updated", record.ownerAccountId, record.catalog, record.id, time),
+  );
+}
+
+/**
+ * Stores a changed opportunity: LastModifiedDate strictly increases (at least 1 ms per change, so
+ * optimistic concurrency always sees a change), and Opportunity Updated goes out.
+ */
+export async function saveChange(
+  tx: StoreTx,
+  before: OpportunityRecord,
+  change: Partial<Pick<OpportunityRecord, "doc" | "awsSummary">>,
+  now: number,
+): Promise<OpportunityRecord> {
+  const record: OpportunityRecord = {
+    ...before,
+    ...change,
+    lastModifiedAt: Math.max(now, before.lastModifiedAt + 1),
+  };
+  await tx.opportunities.put(record);
+  await announceUpdate(tx, record, record.lastModifiedAt);
+  return record;
+}

@@ -1,0 +1,110 @@
+import type { OperationTypes } from "../../model/generated/operations.js";
+import type { OpportunitySummary } from "../../model/generated/shapes.js";
+import type { OpportunityRecord } from "../../store/records.js";
+import { isoTime } from "../../util/clock.js";
+import { type Doc, list, obj } from "./access.js";
+import { opportunityArn } from "./new-opportunity.js";
+
+type GetOutput = OperationTypes["GetOpportunity"]["output"];
+
+/** The members of the stored document GetOpportunity answers (the document may hold more, e.g. Origin). */
+export const DOC_MEMBERS = [
+  "PrimaryNeedsFromAws",
+  "NationalSecurity",
+  "PartnerOpportunityIdentifier",
+  "Customer",
+  "Project",
+  "OpportunityType",
+  "Marketing",
+  "SoftwareRevenue",
+  "LifeCycle",
+  "OpportunityTeam",
+] as const;
+
+const pick = (source: Doc, keys: readonly string[]): Doc => {
+  const out: Doc = {};
+  for (const k of keys) if (source[k] !== undefined && source[k] !== null) out[k] = source[k];
+  return out;
+};
+
+const RELATED = ["AwsMarketplaceOffers", "AwsMarketplaceOfferSets", "Solutions", "AwsProducts"] as const;
+
+export function relatedEntities(record: OpportunityRecord): Record<(typeof RELATED)[number], string[]> {
+  const related = obj(record.doc.RelatedEntityIdentifiers);
+  return Object.fromEntries(RELATED.map((k) => [k, list(related[k]) as string[]])) as Record<
+    (typeof RELATED)[number],
+    string[]
+  >;
+}
+
+/** GetOpportunity's answer: the stored document plus the server-kept members. */
+export function opportunityView(record: OpportunityRecord): GetOutput {
+  return {
+    ...pick(record.doc, DOC_MEMBERS),
+    Id: record.id,
+    Arn: opportunityArn(record),
+    Catalog: record.catalog,
+    CreatedDate: isoTime(record.createdAt),
+    LastModifiedDate: isoTime(record.lastModifiedAt),
+    RelatedEntityIdentifiers: relatedEntities(record),
+  } as GetOutput;
+}
+
+/** ListOpportunities' item: the OpportunitySummary subset of the document. */
+export function opportunitySummary(record: OpportunityRecord): OpportunitySummary {
+  const lifeCycle = pick(obj(record.doc.LifeCycle), [
+    "Stage",
+    "ClosedLostReason",
+    "NextSteps",
+    "TargetCloseDate",
+    "ReviewStatus",
+    "ReviewComments",
+    "ReviewStatusReason",
+  ]);
+  const account = obj(obj(record.doc.Customer).Account);
+  const address = pick(obj(account.Address), ["City", "PostalCode", "StateOrRegion", "CountryCode"]);
+  const accountSummary = pick(account, ["Industry", "OtherIndustry", "CompanyName", "WebsiteUrl"]);
+  if (Object.keys(address).length > 0) accountSummary.Address = address;
+  const project = pick(obj(record.doc.Project), ["DeliveryModels", "ExpectedCustomerSpend"]);
+  const summary: Doc = {
+    Catalog: record.catalog,
+    Id: record.id,
+    Arn: opportunityArn(record),
+    ...pick(record.doc, ["PartnerOpportunityIdentifier", "OpportunityType"]),
+    LastModifiedDate: isoTime(record.lastModifiedAt),
+    CreatedDate: isoTime(record.createdAt),
+    LifeCycle: lifeCycle,
+  };
+  if (Object.keys(accountSummary).length > 0) summary.Customer = { Account: accountSummary };
+  if (Object.keys(project).length > 0) summary.Project = project;
+  return summary as unknown as OpportunitySummary;
+}
+
+/** GetAwsOpportunitySummary's answer from AWS's stored side. */
+export function awsSummaryView(
+  record: OpportunityRecord,
+): OperationTypes["GetAwsOpportunitySummary"]["output"] {
+  const aws = record.awsSummary ?? {};
+  return {
+    ...pick(aws, [
+      "RelatedOpportunityId",
+      "Origin",
+      "InvolvementType",
+      "Visibility",
+      "LifeCycle",
+      "OpportunityTeam",
+      "Insights",
+      "InvolvementTypeChangeReason",
+      "RelatedEntityIds",
+      "Customer",
+      "Project",
+    ]),
+    Catalog: record.catalog,
+  } as OperationTypes["GetAwsOpportunitySummary"]["output"];
+}
+
+export const lowerCamelPath = (path: string): string =>
+  path
+    .split(".")
+    .map((p) => (p ? p[0]!.toLowerCase() + p.slice(1) : p))
+    .join(".");

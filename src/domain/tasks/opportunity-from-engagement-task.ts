@@ -1,0 +1,151 @@
+import type { OperationTypes } from "../../model/generated/operations.js";
+import { newJobId } from "../../util/ids.js";
+import { resolveIdentifier } from "../common/arns.js";
+import type { OperationContext } from "../context.js";
+import { engagementForMember } from "../engagements/access.js";
+import { addContext, MAX_CONTEXTS } from "../engagements/change-contexts.js";
+import { insertOpportunity } from "../opportunities/new-opportunity.js";
+import { compact } from "./accept-invitation-task.js";
+import { startTask, type TaskExecutor } from "./run-task.js";
+import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
+
+type Io = OperationTypes["StartOpportunityFromEngagementTask"];
+
+const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
+const DAY_MS = 24 * 3600_000;
+/** A converted lead's target close date: 90 days after the conversion (observed on AWS). */
+export const CONVERTED_TARGET_DAYS = 90;
+export const CONVERTED_TITLE = "Converted from Lead";
+
+/** The newest interaction: the latest InteractionDate, the later one on a tie. */
+function newestInteraction(interactions: unknown): Doc {
+  const list = Array.isArray(interactions) ? (interactions as Doc[]) : [];
+  let newest: Doc = {};
+  let newestTime = Number.NEGATIVE_INFINITY;
+  for (const interaction of list) {
+    const time = Date.parse(String(interaction.InteractionDate ?? ""));
+    const t = Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
+    if (t >= newestTime) {
+      newest = interaction;
+      newestTime = t;
+    }
+  }
+  return newest;
+}
+
+/**
+ * Converts a lead of an engagement the caller is a member of into the caller's opportunity
+ * ("Converted from Lead", Prospect, Pending Submission, target close in 90 days) and adds the
+ * opportunity to the engagement as a CustomerProject context.
+ */
+export const opportunityFromEngagementTask: TaskExecutor = {
+  kind: "OpportunityFromEngagement",
+  async run(request, ctx) {
+    const engagement = await asTaskStep(() => engagementForMember(ctx, String(request.Identifier)), {
+      ResourceNotFoundException: "EngagementAccessDenied",
+      AccessDeniedException: "EngagementAccessDenied",
+    });
+    const contextId = String(request.ContextIdentifier);
+    const context = engagement.contexts.find((c) => c.Id === contextId);
+    if (!context) {
+      throw new TaskFailure("ContextNotFound", `Engagement ${engagement.id} has no context ${contextId}.`);
+    }
+    if (context.Type === "CustomerProject") {
+      throw new TaskFailure(
+        "CustomerProjectContextNotPermitted",
+        `Context ${contextId} of engagement ${engagement.id} is a CustomerProject; only a Lead context converts into an opportunity.`,
+      );
+    }
+    const lead = obj(context.Payload?.Lead);
+    if (context.Type !== "Lead") {
+      throw new TaskFailure(
+        "EngagementValidationFailed",
+        `Context ${contextId} of engagement ${engagement.id} is a ${context.Type}; only a Lead context converts into an opportunity.`,
+      );
+    }
+    if (String(lead.QualificationStatus ?? "").toLowerCase() === "disqualified") {
+      throw new TaskFailure(
+        "DisqualifiedLeadNotPermitted",
+        `The lead in context ${contextId} of engagement ${engagement.id} is disqualified and cannot be converted.`,
+      );
+    }
+    if (engagement.contexts.some((c) => c.Type === "CustomerProject")) {
+      throw new TaskFailure(
+        "EngagementConflict",
+        `Engagement ${engagement.id} already holds a CustomerProject context: its lead was converted before.`,
+      );
+    }
+    if (engagement.contexts.length >= MAX_CONTEXTS) {
+      throw new TaskFailure(
+        "ServiceQuotaExceeded",
+        `Engagement ${engagement.id} already has ${MAX_CONTEXTS} contexts.`,
+      );
+    }
+
+    const customer = obj(lead.Customer);
+    const address = compact(obj(customer.Address));
+    const businessProblem = newestInteraction(lead.Interactions).BusinessProblem;
+    const targetCloseDate = new Date(ctx.now + CONVERTED_TARGET_DAYS * DAY_MS).toISOString().slice(0, 10);
+    const opportunity = await insertOpportunity(ctx, {
+      Customer: {
+        Account: compact({
+          CompanyName: customer.CompanyName,
+          Industry: customer.Industry,
+          WebsiteUrl: customer.WebsiteUrl,
+          Address: Object.keys(address).length > 0 ? address : undefined,
+        }),
+        Contacts: [],
+      },
+      Project: compact({
+        Title: CONVERTED_TITLE,
+        CustomerBusinessProblem: typeof businessProblem === "string" ? businessProblem : undefined,
+        ExpectedCustomerSpend: [],
+      }),
+      LifeCycle: { Stage: "Prospect", ReviewStatus: "Pending Submission", TargetCloseDate: targetCloseDate },
+    });
+
+    const added = await addContext(
+      ctx.tx,
+      engagement,
+      "CustomerProject",
+      {
+        CustomerProject: {
+          Customer: compact({
+            Industry: customer.Industry,
+            CompanyName: customer.CompanyName,
+            WebsiteUrl: customer.WebsiteUrl,
+            CountryCode: address.CountryCode,
+          }),
+          Project: compact({
+            Title: CONVERTED_TITLE,
+            BusinessProblem: businessProblem,
+            TargetCompletionDate: targetCloseDate,
+          }),
+        },
+      },
+      ctx.caller.awsAccountId,
+      ctx.now,
+    );
+    return {
+      members: {
+        OpportunityId: opportunity.id,
+        ResourceSnapshotJobId: newJobId(),
+        EngagementId: engagement.id,
+        ContextId: added.context.Id,
+      },
+    };
+  },
+};
+
+export async function startOpportunityFromEngagementTask(
+  input: Io["input"],
+  ctx: OperationContext,
+): Promise<Io["output"]> {
+  const engagementId = resolveIdentifier(input.Identifier, ctx.catalog, "engagement");
+  return startTask(
+    opportunityFromEngagementTask,
+    ctx,
+    { Identifier: input.Identifier, ContextIdentifier: input.ContextIdentifier },
+    { EngagementId: engagementId ?? input.Identifier },
+  ) as Promise<Io["output"]>;
+}

@@ -8,6 +8,7 @@ import {
   saveChange,
   setAutoReview,
 } from "../domain/opportunities/access.js";
+import { awsAnswersSubmission } from "../domain/opportunities/aws-decision.js";
 import { conflict, notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import type { Catalog, KeysetCursor } from "../store/records.js";
@@ -70,6 +71,7 @@ export async function reviewOpportunityAsAws(body: Record<string, unknown>, serv
       ReviewStatusReason: ReviewStatusReason as string | undefined,
     });
     const saved = await saveChange(tx, record, { doc: reviewed.doc, awsSummary: reviewed.awsSummary }, now);
+    await awsAnswersSubmission(tx, saved, ReviewStatus as string, now);
     return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
   });
 }
@@ -124,6 +126,7 @@ export async function settleAutoReviews(services: Services): Promise<number> {
             if (approvedAt === undefined) continue;
             await tx.opportunities.put(record);
             await announceUpdate(tx, record, approvedAt);
+            await awsAnswersSubmission(tx, record, "Approved", approvedAt);
             count++;
           }
           const last = batch.at(-1);

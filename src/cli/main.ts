@@ -11,6 +11,12 @@ function portNumber(value: string): number {
   return port;
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("not a number of seconds");
+  return n;
+}
+
 /** `pclocal serve`: prints `pclocal ready on http://HOST:PORT` once it accepts requests. */
 async function serve(opts: {
   host: string;
@@ -19,6 +25,7 @@ async function serve(opts: {
   adminToken: string;
   accounts?: string;
   logLevel: LogLevel;
+  taskDelaySeconds: number;
 }): Promise<void> {
   const server = await startServer({
     host: opts.host,
@@ -27,6 +34,7 @@ async function serve(opts: {
     adminToken: opts.adminToken,
     accountsFile: opts.accounts,
     logLevel: opts.logLevel,
+    settings: { taskDelaySeconds: opts.taskDelaySeconds },
   });
   process.stdout.write(`pclocal ready on ${server.url}\n`);
 
@@ -72,6 +80,15 @@ export async function main(argv: string[]): Promise<void> {
         .env("PCLOCAL_LOG_LEVEL")
         .choices(LOG_LEVELS)
         .default("info"),
+    )
+    .addOption(
+      new Option(
+        "--task-delay-seconds <n>",
+        "Start…Task operations answer IN_PROGRESS and complete after n virtual seconds",
+      )
+        .env("PCLOCAL_TASK_DELAY_SECONDS")
+        .default(0)
+        .argParser(seconds),
     )
     .action(serve);
   await program.parseAsync(argv, { from: "user" });

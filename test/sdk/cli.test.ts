@@ -56,6 +56,25 @@ describe("pclocal serve", () => {
     expect(await second.exited).toBe(0);
   });
 
+  it("takes the task delay from --task-delay-seconds", async () => {
+    const server = await serve([
+      "--port",
+      "0",
+      "--db",
+      ":memory:",
+      "--task-delay-seconds",
+      "30",
+      "--log-level",
+      "silent",
+    ]);
+    const res = await fetch(`${server.url}/_pclocal/tasks/mode`, {
+      headers: { authorization: "Bearer pclocal-admin" },
+    });
+    expect(await res.json()).toMatchObject({ delaySeconds: 30 });
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+  });
+
   it("refuses a non-loopback host with the default admin token", async () => {
     await expect(serve(["--host", "0.0.0.0", "--port", "0", "--db", ":memory:"])).rejects.toThrow(
       /default admin token/,

@@ -10,6 +10,8 @@ import type {
   MemberRecord,
   OpportunityQuery,
   OpportunityRecord,
+  ResourceQuery,
+  ResourceRecord,
   TaskQuery,
   TaskRecord,
   WebhookRecord,
@@ -42,6 +44,7 @@ export interface StoreTx {
   meta: MetaRepository;
   opportunities: OpportunityRepository;
   tasks: TaskRepository;
+  resources: ResourceRepository;
 }
 
 export interface EngagementRepository {
@@ -127,4 +130,13 @@ export interface TaskRepository {
   list(query: TaskQuery): Promise<TaskRecord[]>;
   /** IN_PROGRESS tasks whose completion time has come. */
   due(now: number, limit: number): Promise<TaskRecord[]>;
+}
+
+export interface ResourceRepository {
+  get(kind: string, catalog: Catalog, id: string): Promise<ResourceRecord | undefined>;
+  /** Inserts or replaces by (kind, catalog, id). */
+  put(record: ResourceRecord): Promise<void>;
+  delete(kind: string, catalog: Catalog, id: string): Promise<boolean>;
+  /** Resources of a kind, filtered, keyset-paged by the sort field then id. */
+  list(query: ResourceQuery): Promise<ResourceRecord[]>;
 }

@@ -194,3 +194,34 @@ export interface TaskQuery {
   after?: KeysetCursor;
   limit: number;
 }
+
+/**
+ * A resource kept as a document with a few indexed fields: snapshots, snapshot jobs, solutions,
+ * selling-system settings, tags, prospecting tasks. `kind` names the resource type.
+ */
+export interface ResourceRecord {
+  kind: string;
+  catalog: Catalog;
+  id: string;
+  ownerAccountId: string;
+  /** The resource it belongs to, e.g. a snapshot's engagement. */
+  parentId?: string;
+  status?: string;
+  createdAt: number;
+  /** A secondary text sort key (a name, a category). */
+  sortKey?: string;
+  doc: Record<string, unknown>;
+}
+
+export interface ResourceQuery {
+  kind: string;
+  catalog: Catalog;
+  ownerAccountId?: string;
+  parentIds?: string[];
+  ids?: string[];
+  statuses?: string[];
+  sortBy: "createdAt" | "id" | "sortKey";
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
+}

@@ -372,6 +372,53 @@ export function storeContract(
       await store.close();
     });
 
+    it("stores resources by kind and catalog, lists them by parent, owner and sort key, and deletes them", async () => {
+      const { store } = await fresh();
+      const resource = (id: string, createdAt: number, sortKey: string, parentId = "eng-1") => ({
+        kind: "snapshot",
+        catalog: "Sandbox" as const,
+        id,
+        ownerAccountId: "111122223333",
+        parentId,
+        status: "Running",
+        createdAt,
+        sortKey,
+        doc: { Id: id },
+      });
+      await store.transaction(async (tx) => {
+        await tx.resources.put(resource("r-2", 20, "b"));
+        await tx.resources.put(resource("r-1", 10, "c"));
+        await tx.resources.put(resource("r-3", 30, "a", "eng-2"));
+        await tx.resources.put({ ...resource("r-9", 5, "z"), kind: "solution" });
+      });
+      await store.transaction(async (tx) => {
+        expect(await tx.resources.get("snapshot", "Sandbox", "r-1")).toEqual(resource("r-1", 10, "c"));
+        expect(await tx.resources.get("snapshot", "AWS", "r-1")).toBeUndefined();
+        const byParent = await tx.resources.list({
+          kind: "snapshot",
+          catalog: "Sandbox",
+          parentIds: ["eng-1"],
+          sortBy: "createdAt",
+          order: "ASCENDING",
+          limit: 10,
+        });
+        expect(byParent.map((r) => r.id)).toEqual(["r-1", "r-2"]);
+        const byKey = await tx.resources.list({
+          kind: "snapshot",
+          catalog: "Sandbox",
+          ownerAccountId: "111122223333",
+          sortBy: "sortKey",
+          order: "DESCENDING",
+          after: { sort: "c", id: "r-1" },
+          limit: 10,
+        });
+        expect(byKey.map((r) => r.id)).toEqual(["r-2", "r-3"]);
+        expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(true);
+        expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(false);
+      });
+      await store.close();
+    });
+
     it("keeps committed data across a reopen, where the adapter persists", async () => {
       const { store, reopen } = await fresh();
       if (!reopen) return;

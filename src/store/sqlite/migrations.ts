@@ -122,4 +122,24 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX tasks_due ON tasks (completes_at) WHERE status = 'IN_PROGRESS';
     `,
   },
+  {
+    version: 3,
+    name: "resources kept as documents",
+    sql: `
+      CREATE TABLE resources (
+        kind TEXT NOT NULL,
+        catalog TEXT NOT NULL,
+        id TEXT NOT NULL,
+        owner_account_id TEXT NOT NULL,
+        parent_id TEXT,
+        status TEXT,
+        created_at INTEGER NOT NULL,
+        sort_key TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        PRIMARY KEY (kind, catalog, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX resources_by_owner ON resources (kind, catalog, owner_account_id, created_at, id);
+      CREATE INDEX resources_by_parent ON resources (kind, catalog, parent_id, created_at, id);
+    `,
+  },
 ];

@@ -12,6 +12,8 @@ import type {
   MemberRecord,
   OpportunityQuery,
   OpportunityRecord,
+  ResourceQuery,
+  ResourceRecord,
   SortOrder,
   TaskQuery,
   TaskRecord,
@@ -316,6 +318,7 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
     },
     opportunities: opportunityRepository(stmt),
     tasks: taskRepository(stmt),
+    resources: resourceRepository(stmt),
     meta: {
       get: async (key: string) =>
         (stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value,
@@ -474,5 +477,57 @@ function taskRepository(stmt: Prepare) {
           "SELECT doc FROM tasks WHERE status = 'IN_PROGRESS' AND completes_at <= ? ORDER BY completes_at LIMIT ?",
         ).all(now, limit),
       ),
+  };
+}
+
+const RESOURCE_SORT_COLUMNS: Record<ResourceQuery["sortBy"], string> = {
+  createdAt: "created_at",
+  id: "id",
+  sortKey: "sort_key",
+};
+
+function resourceRepository(stmt: Prepare) {
+  return {
+    get: async (kind: string, catalog: Catalog, id: string) =>
+      docOf<ResourceRecord>(
+        stmt("SELECT doc FROM resources WHERE kind = ? AND catalog = ? AND id = ?").get(kind, catalog, id),
+      ),
+    put: async (r: ResourceRecord) => {
+      stmt(
+        `INSERT INTO resources (kind, catalog, id, owner_account_id, parent_id, status, created_at, sort_key, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (kind, catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
+           parent_id = excluded.parent_id, status = excluded.status, sort_key = excluded.sort_key, doc = excluded.doc`,
+      ).run(
+        r.kind,
+        r.catalog,
+        r.id,
+        r.ownerAccountId,
+        r.parentId ?? null,
+        r.status ?? null,
+        r.createdAt,
+        r.sortKey ?? "",
+        JSON.stringify(r),
+      );
+    },
+    delete: async (kind: string, catalog: Catalog, id: string) =>
+      stmt("DELETE FROM resources WHERE kind = ? AND catalog = ? AND id = ?").run(kind, catalog, id).changes >
+      0,
+    list: async (q: ResourceQuery) => {
+      const params: Param[] = [q.kind, q.catalog];
+      let where = "kind = ? AND catalog = ?";
+      if (q.ownerAccountId !== undefined) {
+        where += " AND owner_account_id = ?";
+        params.push(q.ownerAccountId);
+      }
+      where += inList("parent_id", q.parentIds, params);
+      where += inList("id", q.ids, params);
+      where += inList("status", q.statuses, params);
+      const page = keyset(RESOURCE_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      params.push(q.limit);
+      return docsOf<ResourceRecord>(
+        stmt(`SELECT doc FROM resources WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
+      );
+    },
   };
 }

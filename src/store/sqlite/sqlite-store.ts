@@ -56,7 +56,7 @@ export class SqliteStore implements Store {
   async reset(): Promise<void> {
     await this.writeLock.run(async () => {
       this.db.exec(
-        "DELETE FROM engagements; DELETE FROM engagement_members; DELETE FROM invitations; DELETE FROM idempotency; DELETE FROM events; DELETE FROM webhooks; DELETE FROM opportunities; DELETE FROM tasks; DELETE FROM meta WHERE key LIKE 'seq:%';",
+        "DELETE FROM engagements; DELETE FROM engagement_members; DELETE FROM invitations; DELETE FROM idempotency; DELETE FROM events; DELETE FROM webhooks; DELETE FROM opportunities; DELETE FROM tasks; DELETE FROM resources; DELETE FROM meta WHERE key LIKE 'seq:%';",
       );
     });
   }

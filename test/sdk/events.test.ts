@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
+import { envelopeOf, eventsOf, type LoggedEvent, logEnd } from "./helpers/event-log.js";
 import { CUSTOMER_PROJECT_CONTEXT, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
 import { type Harness, PARTNER_A, PARTNER_B, PARTNER_C, startHarness } from "./helpers/harness.js";
 
@@ -16,17 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-interface LoggedEvent {
-  seq: number;
-  event: Record<string, any>;
-}
 interface EventPage {
   events: LoggedEvent[];
   nextAfter: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DAY = 86_400;
 
 const page = (account: Account | string, after = 0, limit?: number) =>
@@ -36,20 +31,6 @@ const page = (account: Account | string, after = 0, limit?: number) =>
       limit === undefined ? "" : `&limit=${limit}`
     }`,
   );
-
-/** Every event of the account after `after`, following `nextAfter`. */
-async function eventsOf(account: Account, after = 0): Promise<LoggedEvent[]> {
-  const all: LoggedEvent[] = [];
-  for (let cursor = after; ; ) {
-    const p = await page(account, cursor, 1000);
-    all.push(...p.events);
-    if (p.events.length === 0) return all;
-    cursor = p.nextAfter;
-  }
-}
-
-/** Where the account's log ends now: later events come after this seq. */
-const mark = async (account: Account) => (await eventsOf(account)).at(-1)?.seq ?? 0;
 
 /** Whole seconds, as EventBridge stamps `time`. */
 const eventTime = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
@@ -96,17 +77,6 @@ async function awsSends(receiver: Account, extra: Record<string, unknown> = {}) 
   );
 }
 
-const envelopeOf = (account: Account, detailType: string, resources: string[]) => ({
-  version: "0",
-  id: expect.stringMatching(UUID),
-  "detail-type": detailType,
-  source: "aws.partnercentral-selling",
-  account: account.awsAccountId,
-  time: expect.stringMatching(EVENT_TIME),
-  region: "us-east-1",
-  resources,
-});
-
 describe("GET /_pclocal/events", () => {
   it("requires the admin token", async () => {
     const res = await h.controlRaw(
@@ -146,13 +116,13 @@ describe("GET /_pclocal/events", () => {
 
 describe("Engagement Created", () => {
   it("goes to the creator with the engagement's ARN, id, creation time and context types", async () => {
-    const [fromA, fromB] = [await mark(PARTNER_A), await mark(PARTNER_B)];
+    const [fromA, fromB] = [await logEnd(h, PARTNER_A), await logEnd(h, PARTNER_B)];
     const created = await engagementOf(PARTNER_A);
     const got = await h
       .client(PARTNER_A)
       .send(new GetEngagementCommand({ Catalog: "Sandbox", Identifier: created.Id }));
 
-    const events = await eventsOf(PARTNER_A, fromA);
+    const events = await eventsOf(h, PARTNER_A, fromA);
     expect(events).toHaveLength(1);
     expect(events[0]!.seq).toBeGreaterThan(fromA);
     expect(events[0]!.event).toEqual({
@@ -169,11 +139,11 @@ describe("Engagement Created", () => {
         },
       },
     });
-    expect(await eventsOf(PARTNER_B, fromB)).toEqual([]);
+    expect(await eventsOf(h, PARTNER_B, fromB)).toEqual([]);
   });
 
   it("lists the types of the contexts the engagement was created with", async () => {
-    const from = await mark(PARTNER_A);
+    const from = await logEnd(h, PARTNER_A);
     const created = await h.client(PARTNER_A).send(
       new CreateEngagementCommand({
         Catalog: "Sandbox",
@@ -182,7 +152,7 @@ describe("Engagement Created", () => {
         Contexts: [CUSTOMER_PROJECT_CONTEXT as never],
       }),
     );
-    const [event] = (await eventsOf(PARTNER_A, from)).map((e) => e.event);
+    const [event] = (await eventsOf(h, PARTNER_A, from)).map((e) => e.event);
     expect(event?.detail).toEqual({
       catalog: "Sandbox",
       engagement: expect.objectContaining({ engagementId: created.Id, ContextTypes: ["CustomerProject"] }),
@@ -192,7 +162,7 @@ describe("Engagement Created", () => {
 
 describe("Engagement Invitation Created", () => {
   it("goes to the sender (SENDER) and the receiver (RECEIVER) of a partner's invitation", async () => {
-    const [fromA, fromB] = [await mark(PARTNER_A), await mark(PARTNER_B)];
+    const [fromA, fromB] = [await logEnd(h, PARTNER_A), await logEnd(h, PARTNER_B)];
     const { engagement, invitation } = await invite(PARTNER_A, PARTNER_B);
     const got = await h
       .client(PARTNER_B)
@@ -215,7 +185,7 @@ describe("Engagement Invitation Created", () => {
     });
     const time = eventTime(got.InvitationDate!);
 
-    const ofA = (await eventsOf(PARTNER_A, fromA)).map((e) => e.event);
+    const ofA = (await eventsOf(h, PARTNER_A, fromA)).map((e) => e.event);
     expect(ofA.map((e) => e["detail-type"])).toEqual(["Engagement Created", "Engagement Invitation Created"]);
     expect(ofA[1]).toEqual({
       ...envelopeOf(PARTNER_A, "Engagement Invitation Created", [invitation.Arn!]),
@@ -223,7 +193,7 @@ describe("Engagement Invitation Created", () => {
       detail: detail("SENDER"),
     });
 
-    const ofB = (await eventsOf(PARTNER_B, fromB)).map((e) => e.event);
+    const ofB = (await eventsOf(h, PARTNER_B, fromB)).map((e) => e.event);
     expect(ofB).toEqual([
       {
         ...envelopeOf(PARTNER_B, "Engagement Invitation Created", [invitation.Arn!]),
@@ -235,10 +205,10 @@ describe("Engagement Invitation Created", () => {
   });
 
   it("goes to the receiver only when AWS sends it", async () => {
-    const [fromA, fromB] = [await mark(PARTNER_A), await mark(PARTNER_B)];
+    const [fromA, fromB] = [await logEnd(h, PARTNER_A), await logEnd(h, PARTNER_B)];
     const sent = await awsSends(PARTNER_A, { ExpirationDate: "2031-05-06T07:08:09.000Z" });
 
-    const created = (await eventsOf(PARTNER_A, fromA))
+    const created = (await eventsOf(h, PARTNER_A, fromA))
       .map((e) => e.event)
       .filter((e) => e["detail-type"] === "Engagement Invitation Created");
     expect(created).toEqual([
@@ -261,13 +231,13 @@ describe("Engagement Invitation Created", () => {
         },
       },
     ]);
-    expect(await eventsOf(PARTNER_B, fromB)).toEqual([]);
+    expect(await eventsOf(h, PARTNER_B, fromB)).toEqual([]);
   });
 });
 
 describe("Engagement Invitation Expired", () => {
   it("goes to both sides once the clock passes the expiry, exactly once", async () => {
-    const [fromA, fromB] = [await mark(PARTNER_A), await mark(PARTNER_B)];
+    const [fromA, fromB] = [await logEnd(h, PARTNER_A), await logEnd(h, PARTNER_B)];
     const { engagement, invitation } = await invite(PARTNER_A, PARTNER_B);
     const now = Date.parse((await h.control<{ now: string }>("GET", "/_pclocal/clock")).now);
     const fromAws = await awsSends(PARTNER_B, { ExpirationDate: new Date(now + 3_600_000).toISOString() });
@@ -278,7 +248,7 @@ describe("Engagement Invitation Expired", () => {
     ).ExpirationDate!;
 
     const expiredOf = async (account: Account, from: number) =>
-      (await eventsOf(account, from))
+      (await eventsOf(h, account, from))
         .map((e) => e.event)
         .filter((e) => e["detail-type"] === "Engagement Invitation Expired");
 
@@ -344,11 +314,11 @@ describe("Engagement Invitation Expired", () => {
   });
 
   it("is announced when the events are read, without a clock call", async () => {
-    const from = await mark(PARTNER_C);
+    const from = await logEnd(h, PARTNER_C);
     const now = Date.parse((await h.control<{ now: string }>("GET", "/_pclocal/clock")).now);
     // Already past its expiry when sent: the read itself must sweep.
     const sent = await awsSends(PARTNER_C, { ExpirationDate: new Date(now - 60_000).toISOString() });
-    const types = (await eventsOf(PARTNER_C, from))
+    const types = (await eventsOf(h, PARTNER_C, from))
       .filter((e) => e.event.resources[0] === sent.Arn)
       .map((e) => e.event["detail-type"]);
     expect(types).toEqual(["Engagement Invitation Created", "Engagement Invitation Expired"]);
@@ -359,7 +329,7 @@ describe("the log", () => {
   it("shows an account only its own events, in ascending seq order", async () => {
     await invite(PARTNER_B, PARTNER_A);
     for (const account of [PARTNER_A, PARTNER_B, PARTNER_C]) {
-      const events = await eventsOf(account);
+      const events = await eventsOf(h, account);
       expect(events.length).toBeGreaterThan(0);
       for (const { event } of events) expect(event.account).toBe(account.awsAccountId);
       const seqs = events.map((e) => e.seq);
@@ -367,12 +337,12 @@ describe("the log", () => {
       expect(new Set(seqs).size).toBe(seqs.length);
     }
     // Seqs are positions in one log: no two accounts share one.
-    const a = new Set((await eventsOf(PARTNER_A)).map((e) => e.seq));
-    for (const { seq } of await eventsOf(PARTNER_B)) expect(a.has(seq)).toBe(false);
+    const a = new Set((await eventsOf(h, PARTNER_A)).map((e) => e.seq));
+    for (const { seq } of await eventsOf(h, PARTNER_B)) expect(a.has(seq)).toBe(false);
   });
 
   it("pages with after and limit; nextAfter is the last seq, or after itself at the end", async () => {
-    const from = await mark(PARTNER_C);
+    const from = await logEnd(h, PARTNER_C);
     const ids: string[] = [];
     for (const title of ["Page one", "Page two", "Page three"])
       ids.push((await engagementOf(PARTNER_C, title)).Id!);
@@ -390,7 +360,7 @@ describe("the log", () => {
   });
 
   it("returns 100 events by default", async () => {
-    const from = await mark(PARTNER_C);
+    const from = await logEnd(h, PARTNER_C);
     await Promise.all(
       Array.from({ length: 101 }, (_, i) => engagementOf(PARTNER_C, `Bulk ${String(i).padStart(3, "0")}`)),
     );

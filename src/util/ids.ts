@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -19,7 +19,5 @@ export const newEngagementId = () => `eng-${randomBase36(14)}`;
 export const newInvitationId = () => `engi-${randomBase36(13)}`;
 export const newTaskId = () => `task-${randomBase36(13)}`;
 export const newJobId = () => `job-${randomBase36(13)}`;
-export const newRequestId = () => {
-  const hex = randomBytes(16).toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-};
+/** randomUUID draws from a cached entropy pool: far cheaper per request than randomBytes. */
+export const newRequestId = () => randomUUID();

@@ -27,7 +27,9 @@ export interface Store {
   close(): Promise<void>;
   /**
    * Runs `fn` atomically: all its writes land, or none. Write transactions are serialized.
-   * `readonly` lets an adapter skip the write lock.
+   * `readonly` lets an adapter skip the write lock; such a read may see the writes of a write
+   * transaction that is paused at an await (the SQLite adapter shares one connection), so code that
+   * must not see uncommitted rows (e.g. event delivery) reads inside a write transaction.
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options?: { readonly?: boolean }): Promise<T>;
   /** Drops all data (accounts live outside the store). */

@@ -13,6 +13,7 @@ import {
   settleAutoReviews,
 } from "./aws-opportunities.js";
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
+import { routeSolutionsRequest } from "./solutions-routes.js"; // solutions
 
 export interface ControlRequest {
   method: string;
@@ -95,6 +96,9 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       // events & webhooks: /_pclocal/events, /_pclocal/webhooks[/<id>]
       const handled = routeEventsRequest(req, services);
       if (handled) return handled;
+      // solutions: /_pclocal/solutions
+      const solutions = routeSolutionsRequest(req, services);
+      if (solutions) return solutions;
       throw noRoute(req.method, req.path);
     }
   }

@@ -73,7 +73,7 @@ beforeAll(async () => {
       Catalog: "AWS",
       OpportunityIdentifier: ids[0]!,
       RelatedEntityType: "Solutions",
-      RelatedEntityIdentifier: "S-1234567",
+      RelatedEntityIdentifier: "S-0041817",
     }),
   );
   await c.send(

@@ -140,7 +140,8 @@ const associateSolution = (
   client: PartnerCentralSellingClient,
   catalog: Catalog,
   id: string,
-  solution = "S-1234567",
+  // Every account's default solutions: S-1234567 in Sandbox, S-0041817 in the AWS catalog.
+  solution = catalog === "AWS" ? "S-0041817" : "S-1234567",
 ) =>
   client.send(
     new AssociateOpportunityCommand({
@@ -570,7 +571,7 @@ describe("SubmitOpportunity", () => {
       Visibility: "Full",
       LifeCycle: { Stage: "Prospect", TargetCloseDate: "2099-06-30" },
       OpportunityTeam: [],
-      RelatedEntityIds: { Solutions: ["S-1234567"], AwsProducts: [] },
+      RelatedEntityIds: { Solutions: ["S-0041817"], AwsProducts: [] },
       Project: { ExpectedCustomerSpend: FULL_OPPORTUNITY.Project.ExpectedCustomerSpend },
     });
     const again = await rejectionOf(submit(a, "AWS", id));
@@ -750,6 +751,17 @@ describe("AssociateOpportunity / DisassociateOpportunity", () => {
   it("enforces the per-opportunity limits", async () => {
     const { Id } = await create(a, "Sandbox");
     const id = Id!;
+    for (const n of [
+      1000001, 1000002, 1000003, 1000004, 1000005, 1000006, 1000007, 1000008, 1000009, 1000010, 2000000,
+    ])
+      await h.control("POST", "/_pclocal/solutions", {
+        Account: PARTNER_A.awsAccountId,
+        Catalog: "Sandbox",
+        Id: `S-${n}`,
+        Name: `Solution ${n}`,
+        Status: "Active",
+        Category: "Software Product",
+      });
     for (let i = 1; i <= 10; i++) await associate(id, "Solutions", `S-${1000000 + i}`);
     const solutions = await rejectionOf(associate(id, "Solutions", "S-2000000"));
     expect(solutions.name).toBe("ValidationException");

@@ -4,6 +4,7 @@ import {
   GetSellingSystemSettingsCommand,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HANDLERS, NOT_YET } from "../../src/operations/registry.js";
 import { type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
 import { signedRequest } from "./helpers/raw.js";
 
@@ -50,11 +51,19 @@ describe("validation through the SDK", () => {
   });
 
   it("answers an operation that is not built yet with a clear error naming it", async () => {
-    const err = await rejectionOf(
-      h.client(PARTNER_A).send(new GetSellingSystemSettingsCommand({ Catalog: "Sandbox" })),
-    );
-    expect(err.name).toBe("NotImplementedException");
-    expect(err.message).toContain("GetSellingSystemSettings");
+    // Every operation is built now: unroute one for the duration of the test (in-process server).
+    const handlers = HANDLERS as Record<string, unknown>;
+    const saved = handlers.GetSellingSystemSettings;
+    handlers.GetSellingSystemSettings = NOT_YET;
+    try {
+      const err = await rejectionOf(
+        h.client(PARTNER_A).send(new GetSellingSystemSettingsCommand({ Catalog: "Sandbox" })),
+      );
+      expect(err.name).toBe("NotImplementedException");
+      expect(err.message).toContain("GetSellingSystemSettings");
+    } finally {
+      handlers.GetSellingSystemSettings = saved;
+    }
   });
 });
 

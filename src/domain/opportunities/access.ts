@@ -4,6 +4,7 @@ import { notFound } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
 import type { DomainSettings } from "../context.js";
+import { afterOpportunityChange } from "../snapshots/jobs.js";
 
 export type Doc = Record<string, unknown>;
 
@@ -124,6 +125,7 @@ export async function announceUpdate(tx: StoreTx, record: OpportunityRecord, tim
   await tx.events.append(
     opportunityEvent("Opportunity Updated", record.ownerAccountId, record.catalog, record.id, time),
   );
+  await afterOpportunityChange(tx, record, time);
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
+import type { Tag } from "../../model/generated/shapes.js";
 import { conflict, notFound } from "../../protocol/errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import type { OperationContext } from "../context.js";
+import { tagResource } from "../tags/tags.js";
 import {
   applyReview,
   type Doc,
@@ -14,7 +16,7 @@ import {
   stageOf,
   str,
 } from "./access.js";
-import { insertOpportunity } from "./new-opportunity.js";
+import { insertOpportunity, opportunityArn } from "./new-opportunity.js";
 import { businessError, changedPaths, documentIssues, lockIssues } from "./rules.js";
 import { awsSummaryView, opportunityView } from "./view.js";
 
@@ -43,7 +45,7 @@ export async function createOpportunity(
   input: Io<"CreateOpportunity">["input"],
   ctx: OperationContext,
 ): Promise<Io<"CreateOpportunity">["output"]> {
-  const { Catalog: _c, ClientToken: _t, Tags: _tags, Origin, ...fields } = input as unknown as Doc;
+  const { Catalog: _c, ClientToken: _t, Tags, Origin, ...fields } = input as unknown as Doc;
   if (Origin !== undefined && Origin !== "Partner Referral" && ctx.catalog === "AWS") {
     throw businessError([
       {
@@ -61,6 +63,7 @@ export async function createOpportunity(
   if (issues.length > 0) throw businessError(issues);
   if (Origin !== undefined) doc.Origin = Origin;
   const record = await insertOpportunity(ctx, doc);
+  if (Array.isArray(Tags)) await tagResource(ctx.tx, opportunityArn(record), Tags as Tag[], ctx.now);
   const out: Io<"CreateOpportunity">["output"] = {
     Id: record.id,
     LastModifiedDate: isoTime(record.lastModifiedAt),

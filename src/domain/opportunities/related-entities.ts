@@ -1,6 +1,7 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { notFound, type ValidationIssue } from "../../protocol/errors.js";
 import type { OperationContext } from "../context.js";
+import { findSolution } from "../solutions/solutions.js";
 import { type Doc, ownedOpportunity, saveChange } from "./access.js";
 import { businessError } from "./rules.js";
 import { relatedEntities } from "./view.js";
@@ -17,7 +18,7 @@ export const RELATED_LIMITS: Record<EntityType, number> = {
   AwsMarketplaceOfferSets: 1,
 };
 
-/** What an identifier of each type looks like (any `S-` id is a solution until a catalog exists). */
+/** What an identifier of each type looks like (a solution must also be one of the caller's, see ListSolutions). */
 const FORMATS: Record<EntityType, { pattern: RegExp; example: string }> = {
   Solutions: { pattern: /^S-[0-9]{1,19}$/, example: "S-1234567" },
   AwsProducts: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.:/+-]{0,254}$/, example: "AmazonEC2" },
@@ -51,6 +52,9 @@ export async function associateOpportunity(
         Code: "INVALID_STRING_FORMAT",
       },
     ]);
+  }
+  if (type === "Solutions" && !(await findSolution(ctx.tx, ctx.catalog, ctx.caller.awsAccountId, id))) {
+    throw notFound(`Solution ${id} was not found in catalog ${ctx.catalog}.`);
   }
   const related = relatedEntities(record);
   if (related[type].includes(id)) return {};

@@ -1,12 +1,12 @@
 import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { InvitationRecord } from "../../store/records.js";
-import { newJobId } from "../../util/ids.js";
 import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { acceptInvitation } from "../invitations/respond.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
 import { insertOpportunity } from "../opportunities/new-opportunity.js";
+import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { opportunityOfEngagement } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
 import { asTaskStep, type Doc } from "./task-records.js";
@@ -99,7 +99,11 @@ export const acceptInvitationTask: TaskExecutor = {
         ),
       );
       members.OpportunityId = opportunity.id;
-      members.ResourceSnapshotJobId = newJobId();
+      members.ResourceSnapshotJobId = await startOpportunitySnapshotJob(
+        ctx,
+        invitation.engagementId,
+        opportunity.id,
+      );
     }
     return { members, engagementId: invitation.engagementId };
   },

@@ -1,7 +1,7 @@
 import { engagementCreatedEvents, memberAddedEvents } from "../../events/engagement-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { EngagementRecord, MemberRecord, OpportunityRecord } from "../../store/records.js";
-import { newEngagementId, newJobId } from "../../util/ids.js";
+import { newEngagementId } from "../../util/ids.js";
 import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { numberContexts } from "../engagements/contexts.js";
@@ -9,6 +9,7 @@ import { issueInvitation } from "../invitations/issue-invitation.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
 import { effectiveStatus } from "../invitations/status.js";
 import { submitForReview } from "../opportunities/submit-opportunity.js";
+import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
 import { engagementOfOpportunity } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
@@ -196,7 +197,7 @@ export const engagementFromOpportunityTask: TaskExecutor = {
     return {
       members: compact({
         OpportunityId: opportunity.id,
-        ResourceSnapshotJobId: newJobId(),
+        ResourceSnapshotJobId: await startOpportunitySnapshotJob(ctx, engagement.id, opportunity.id),
         EngagementId: engagement.id,
         EngagementInvitationId: invitationId,
       }),

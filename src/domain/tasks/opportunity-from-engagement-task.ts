@@ -1,10 +1,10 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { newJobId } from "../../util/ids.js";
 import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addContext, MAX_CONTEXTS } from "../engagements/change-contexts.js";
 import { insertOpportunity } from "../opportunities/new-opportunity.js";
+import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
 import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
@@ -129,7 +129,7 @@ export const opportunityFromEngagementTask: TaskExecutor = {
     return {
       members: {
         OpportunityId: opportunity.id,
-        ResourceSnapshotJobId: newJobId(),
+        ResourceSnapshotJobId: await startOpportunitySnapshotJob(ctx, engagement.id, opportunity.id),
         EngagementId: engagement.id,
         ContextId: added.context.Id,
       },

@@ -1,0 +1,307 @@
+import type { OperationTypes } from "../../model/generated/operations.js";
+import type { EngagementProspectingResult, ProspectingTaskStatus } from "../../model/generated/shapes.js";
+import { ApiError, notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
+import type { KeysetCursor, TaskRecord } from "../../store/records.js";
+import { isoTime, wireTimeMs } from "../../util/clock.js";
+import { resolveIdentifier } from "../common/arns.js";
+import { pageScope } from "../common/page-tokens.js";
+import type { OperationContext } from "../context.js";
+import { engagementForMember } from "../engagements/access.js";
+import { settleDueTasks } from "../tasks/settle.js";
+import { newProspectingTaskId, PROSPECTING_ARN_KIND, prospectingTaskArn } from "./ids.js";
+
+type Op<N extends keyof OperationTypes> = OperationTypes[N];
+
+const KIND = "ProspectingFromEngagement" as const;
+
+/** Limits AWS documents but the SDK does not carry (so the generated validator cannot check them). */
+export const MAX_IDENTIFIERS = 100;
+export const MAX_TASK_NAME = 128;
+export const MAX_LIST_FILTER = 10;
+/** AWS says only "a service-defined default page size"; the service's other lists use 20. */
+export const DEFAULT_PROSPECTING_PAGE = 20;
+
+/**
+ * ReasonCodes of this emulator (AWS's values are not published; the member is a plain string).
+ * Per engagement: `EngagementAccessDenied` (no such engagement, or the caller is not a member) and
+ * `DuplicateEngagementIdentifier` (the engagement was named earlier in the same task). For the
+ * task: `AllEngagementsFailed` when no engagement could be processed.
+ */
+export const PROSPECTING_REASONS = {
+  accessDenied: "EngagementAccessDenied",
+  duplicate: "DuplicateEngagementIdentifier",
+  allFailed: "AllEngagementsFailed",
+} as const;
+
+/** What a prospecting task record's `doc` holds. */
+interface ProspectingDoc {
+  TaskId: string;
+  TaskArn: string;
+  TaskName: string;
+  StartTime: string;
+  EndTime?: string;
+  TaskStatus: ProspectingTaskStatus;
+  ReasonCode?: string;
+  Message?: string;
+  Identifiers: string[];
+  Engagements: EngagementProspectingResult[];
+  TotalEngagementCount: number;
+  CompletedEngagementCount: number;
+  FailedEngagementCount: number;
+}
+
+const docOf = (task: TaskRecord) => task.doc as unknown as ProspectingDoc;
+
+function startIssues(input: Op<"StartProspectingFromEngagementTask">["input"]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const n = input.Identifiers.length;
+  if (n < 1) {
+    issues.push({
+      FieldName: "identifiers",
+      Message: "Must have at least 1 entry",
+      Code: "NOT_ENOUGH_VALUES",
+    });
+  } else if (n > MAX_IDENTIFIERS) {
+    issues.push({
+      FieldName: "identifiers",
+      Message: `Must have at most ${MAX_IDENTIFIERS} entries`,
+      Code: "TOO_MANY_VALUES",
+    });
+  }
+  const name = input.TaskName.length;
+  if (name < 1 || name > MAX_TASK_NAME) {
+    issues.push({
+      FieldName: "taskName",
+      Message: `Must be between 1 and ${MAX_TASK_NAME} characters`,
+      Code: "INVALID_STRING_FORMAT",
+    });
+  }
+  return issues;
+}
+
+/** One engagement of the task: processed on its own, whatever happens to the others. */
+async function prospect(
+  identifier: string,
+  seen: Set<string>,
+  ctx: OperationContext,
+): Promise<EngagementProspectingResult> {
+  const failed = (ReasonCode: string, Message: string): EngagementProspectingResult => ({
+    EngagementIdentifier: identifier,
+    Status: "FAILED",
+    ReasonCode,
+    Message,
+  });
+  if (seen.has(identifier)) {
+    return failed(
+      PROSPECTING_REASONS.duplicate,
+      `Engagement ${identifier} is named more than once in this task; it is processed once.`,
+    );
+  }
+  seen.add(identifier);
+  try {
+    await engagementForMember(ctx, identifier);
+  } catch (err) {
+    if (
+      err instanceof ApiError &&
+      (err.type === "ResourceNotFoundException" || err.type === "AccessDeniedException")
+    ) {
+      return failed(PROSPECTING_REASONS.accessDenied, err.message);
+    }
+    throw err;
+  }
+  // The model has no `ProspectingResult` engagement context type (only the newest SDKs do), so no
+  // context is added and no EngagementContextId is answered; the result lives in the task.
+  return { EngagementIdentifier: identifier, Status: "COMPLETED" };
+}
+
+/**
+ * Starts a prospecting task over up to 100 of the caller's engagements. It runs within the request
+ * (the delayed-task mode does not apply to it) and answers COMPLETED, or FAILED when no engagement
+ * could be processed; each engagement's own result is in GetProspectingFromEngagementTask.
+ */
+export async function startProspectingFromEngagementTask(
+  input: Op<"StartProspectingFromEngagementTask">["input"],
+  ctx: OperationContext,
+): Promise<Op<"StartProspectingFromEngagementTask">["output"]> {
+  const issues = startIssues(input);
+  if (issues.length > 0) throw validationError(issues);
+  // Tasks of other kinds that came due run first, so tasks take effect in the order they were due.
+  await settleDueTasks(ctx);
+
+  const { catalog, now } = ctx;
+  const seen = new Set<string>();
+  const engagements: EngagementProspectingResult[] = [];
+  for (const identifier of input.Identifiers) engagements.push(await prospect(identifier, seen, ctx));
+  const completed = engagements.filter((e) => e.Status === "COMPLETED").length;
+  const failed = engagements.length - completed;
+
+  const id = newProspectingTaskId();
+  const doc: ProspectingDoc = {
+    TaskId: id,
+    TaskArn: prospectingTaskArn(catalog, id),
+    TaskName: input.TaskName,
+    StartTime: isoTime(now),
+    EndTime: isoTime(now),
+    TaskStatus: completed > 0 ? "COMPLETED" : "FAILED",
+    ...(completed > 0
+      ? {}
+      : {
+          ReasonCode: PROSPECTING_REASONS.allFailed,
+          Message: `None of the ${engagements.length} engagements could be processed.`,
+        }),
+    Identifiers: [...input.Identifiers],
+    Engagements: engagements,
+    TotalEngagementCount: engagements.length,
+    CompletedEngagementCount: completed,
+    FailedEngagementCount: failed,
+  };
+  await ctx.tx.tasks.put({
+    catalog,
+    id,
+    kind: KIND,
+    accountId: ctx.caller.awsAccountId,
+    startTime: now,
+    status: completed > 0 ? "COMPLETE" : "FAILED",
+    doc: doc as unknown as Record<string, unknown>,
+  });
+  return {
+    Identifiers: doc.Identifiers,
+    TaskName: doc.TaskName,
+    Message: doc.Message,
+    ReasonCode: doc.ReasonCode,
+    StartTime: doc.StartTime,
+    TaskId: doc.TaskId,
+    TaskArn: doc.TaskArn,
+    TaskStatus: doc.TaskStatus,
+  };
+}
+
+/** Only the caller's own prospecting tasks exist for it; anything else is not found. */
+export async function getProspectingFromEngagementTask(
+  input: Op<"GetProspectingFromEngagementTask">["input"],
+  ctx: OperationContext,
+): Promise<Op<"GetProspectingFromEngagementTask">["output"]> {
+  const id = resolveIdentifier(input.TaskIdentifier, ctx.catalog, PROSPECTING_ARN_KIND);
+  const task = id ? await ctx.tx.tasks.get(ctx.catalog, id) : undefined;
+  if (!task || task.kind !== KIND || task.accountId !== ctx.caller.awsAccountId) {
+    throw notFound(`Prospecting task ${input.TaskIdentifier} was not found.`);
+  }
+  const doc = docOf(task);
+  return {
+    TaskId: doc.TaskId,
+    TaskArn: doc.TaskArn,
+    TaskName: doc.TaskName,
+    StartTime: doc.StartTime,
+    EndTime: doc.EndTime,
+    Engagements: doc.Engagements,
+  };
+}
+
+const BATCH = 500;
+
+/** Every prospecting task of the caller in the catalog, oldest first. */
+async function callerTasks(ctx: OperationContext): Promise<TaskRecord[]> {
+  const out: TaskRecord[] = [];
+  let after: KeysetCursor | undefined;
+  for (;;) {
+    const rows = await ctx.tx.tasks.list({
+      catalog: ctx.catalog,
+      kind: KIND,
+      accountId: ctx.caller.awsAccountId,
+      order: "ASCENDING",
+      after,
+      limit: BATCH,
+    });
+    out.push(...rows);
+    if (rows.length < BATCH) return out;
+    const last = rows[rows.length - 1]!;
+    after = { sort: last.startTime, id: last.id };
+  }
+}
+
+function listIssues(input: Op<"ListProspectingFromEngagementTasks">["input"]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [member, field] of [
+    ["TaskIdentifier", "taskIdentifier"],
+    ["TaskName", "taskName"],
+  ] as const) {
+    if ((input[member]?.length ?? 0) > MAX_LIST_FILTER) {
+      issues.push({
+        FieldName: field,
+        Message: `Must have at most ${MAX_LIST_FILTER} entries`,
+        Code: "TOO_MANY_VALUES",
+      });
+    }
+  }
+  return issues;
+}
+
+type SortBy = "StartTime" | "TaskName" | "FailedEngagementCount";
+
+const sortValue = (task: TaskRecord, by: SortBy): number | string =>
+  by === "TaskName"
+    ? docOf(task).TaskName
+    : by === "FailedEngagementCount"
+      ? docOf(task).FailedEngagementCount
+      : task.startTime;
+
+const compareKeys = (a: KeysetCursor, b: KeysetCursor) => {
+  if (a.sort !== b.sort) return a.sort < b.sort ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+};
+
+/**
+ * The caller's prospecting tasks, filtered (task ids or ARNs, exact task names, started strictly
+ * after `StartAfter` / strictly before `StartBefore`), sorted (default StartTime DESCENDING; ties
+ * by task id in the same direction), keyset-paged (default 20).
+ */
+export async function listProspectingFromEngagementTasks(
+  input: Op<"ListProspectingFromEngagementTasks">["input"],
+  ctx: OperationContext,
+): Promise<Op<"ListProspectingFromEngagementTasks">["output"]> {
+  const issues = listIssues(input);
+  if (issues.length > 0) throw validationError(issues);
+  const scope = pageScope("ListProspectingFromEngagementTasks", ctx.caller.awsAccountId, ctx.catalog, input);
+  const after = input.NextToken === undefined ? undefined : ctx.pageTokens.read(scope, input.NextToken);
+
+  const ids = input.TaskIdentifier?.length
+    ? new Set(input.TaskIdentifier.map((i) => resolveIdentifier(i, ctx.catalog, PROSPECTING_ARN_KIND) ?? i))
+    : undefined;
+  const names = input.TaskName?.length ? new Set(input.TaskName) : undefined;
+  const startAfter = input.StartAfter === undefined ? undefined : wireTimeMs(input.StartAfter);
+  const startBefore = input.StartBefore === undefined ? undefined : wireTimeMs(input.StartBefore);
+  const by: SortBy = input.Sort?.SortBy ?? "StartTime";
+  const direction = (input.Sort?.SortOrder ?? "DESCENDING") === "ASCENDING" ? 1 : -1;
+  const keyOf = (task: TaskRecord): KeysetCursor => ({ sort: sortValue(task, by), id: task.id });
+
+  const matching = (await callerTasks(ctx))
+    .filter(
+      (task) =>
+        (!ids || ids.has(task.id)) &&
+        (!names || names.has(docOf(task).TaskName)) &&
+        (startAfter === undefined || task.startTime > startAfter) &&
+        (startBefore === undefined || task.startTime < startBefore),
+    )
+    .sort((a, b) => direction * compareKeys(keyOf(a), keyOf(b)))
+    .filter((task) => !after || direction * compareKeys(keyOf(task), after) > 0);
+
+  const limit = input.MaxResults ?? DEFAULT_PROSPECTING_PAGE;
+  const page = matching.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    TaskSummaries: page.map((task) => {
+      const doc = docOf(task);
+      return {
+        TaskId: doc.TaskId,
+        TaskArn: doc.TaskArn,
+        TaskName: doc.TaskName,
+        StartTime: doc.StartTime,
+        EndTime: doc.EndTime,
+        TotalEngagementCount: doc.TotalEngagementCount,
+        CompletedEngagementCount: doc.CompletedEngagementCount,
+        FailedEngagementCount: doc.FailedEngagementCount,
+      };
+    }),
+    NextToken: matching.length > limit && last ? ctx.pageTokens.issue(scope, keyOf(last)) : undefined,
+  };
+}

@@ -1,10 +1,14 @@
 import {
+  AcceptEngagementInvitationCommand,
   CreateOpportunityCommand,
+  GetOpportunityCommand,
   ListTagsForResourceCommand,
+  StartOpportunityFromEngagementTaskCommand,
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LEAD_CONTEXT, LEAD_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
 import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
 
 let h: Harness;
@@ -72,6 +76,34 @@ describe("tags on an opportunity", () => {
         ),
     );
     expect(reserved.name).toBe("ValidationException");
+  });
+
+  it("puts the tags of a Start…Task on the opportunity it creates", async () => {
+    const lead = await h.control<{ Id: string; EngagementId: string }>(
+      "POST",
+      "/_pclocal/aws/engagement-invitations",
+      {
+        Catalog: "Sandbox",
+        ReceiverAwsAccountId: PARTNER_A.awsAccountId,
+        PayloadType: "LeadInvitation",
+        Payload: LEAD_INVITATION_PAYLOAD,
+        Context: LEAD_CONTEXT,
+      },
+    );
+    const a = h.client(PARTNER_A);
+    await a.send(new AcceptEngagementInvitationCommand({ Catalog: "Sandbox", Identifier: lead.Id }));
+    const task = await a.send(
+      new StartOpportunityFromEngagementTaskCommand({
+        Catalog: "Sandbox",
+        Identifier: lead.EngagementId,
+        ContextIdentifier: "1",
+        Tags: [{ Key: "source", Value: "lead-conversion" }],
+      }),
+    );
+    const opportunity = await a.send(
+      new GetOpportunityCommand({ Catalog: "Sandbox", Identifier: task.OpportunityId }),
+    );
+    expect(await tagsOf(opportunity.Arn!)).toEqual([{ Key: "source", Value: "lead-conversion" }]);
   });
 
   it("allows at most 200 tags per resource", async () => {

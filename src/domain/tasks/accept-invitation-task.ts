@@ -10,6 +10,7 @@ import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { opportunityOfEngagement } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
 import { asTaskStep, type Doc } from "./task-records.js";
+import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartEngagementByAcceptingInvitationTask"];
 
@@ -83,6 +84,7 @@ export const acceptInvitationTask: TaskExecutor = {
     const members: Doc = { EngagementInvitationId: invitation.id };
     if (invitation.payloadType === "OpportunityInvitation") {
       const opportunity = await insertOpportunity(ctx, await receiverOpportunity(ctx, invitation));
+      await tagCreatedOpportunity(ctx, request, opportunity);
       if (opportunity.doc.Origin === "AWS Referral") {
         await ctx.tx.opportunities.put({
           ...opportunity,
@@ -117,7 +119,7 @@ export async function startEngagementByAcceptingInvitationTask(
   return startTask(
     acceptInvitationTask,
     ctx,
-    { Identifier: input.Identifier },
+    { Identifier: input.Identifier, Tags: input.Tags },
     { EngagementInvitationId: invitationId ?? input.Identifier },
   ) as Promise<Io["output"]>;
 }

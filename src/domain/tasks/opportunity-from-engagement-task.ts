@@ -8,6 +8,7 @@ import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
 import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
+import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartOpportunityFromEngagementTask"];
 
@@ -103,6 +104,7 @@ export const opportunityFromEngagementTask: TaskExecutor = {
       }),
       LifeCycle: { Stage: "Prospect", ReviewStatus: "Pending Submission", TargetCloseDate: targetCloseDate },
     });
+    await tagCreatedOpportunity(ctx, request, opportunity);
 
     const added = await addContext(
       ctx.tx,
@@ -145,7 +147,7 @@ export async function startOpportunityFromEngagementTask(
   return startTask(
     opportunityFromEngagementTask,
     ctx,
-    { Identifier: input.Identifier, ContextIdentifier: input.ContextIdentifier },
+    { Identifier: input.Identifier, ContextIdentifier: input.ContextIdentifier, Tags: input.Tags },
     { EngagementId: engagementId ?? input.Identifier },
   ) as Promise<Io["output"]>;
 }

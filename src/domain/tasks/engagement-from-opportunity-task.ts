@@ -14,6 +14,7 @@ import { compact } from "./accept-invitation-task.js";
 import { engagementOfOpportunity } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
 import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
+import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartEngagementFromOpportunityTask"];
 
@@ -194,6 +195,7 @@ export const engagementFromOpportunityTask: TaskExecutor = {
     );
     const engagement = linked && isMember ? linked : await newEngagement(ctx, parts);
     const invitationId = await invitationToAws(ctx, engagement, opportunity, parts);
+    await tagCreatedOpportunity(ctx, request, opportunity);
     return {
       members: compact({
         OpportunityId: opportunity.id,
@@ -213,7 +215,7 @@ export async function startEngagementFromOpportunityTask(
   return startTask(
     engagementFromOpportunityTask,
     ctx,
-    { Identifier: input.Identifier, AwsSubmission: input.AwsSubmission },
+    { Identifier: input.Identifier, AwsSubmission: input.AwsSubmission, Tags: input.Tags },
     { OpportunityId: opportunityId ?? input.Identifier },
   ) as Promise<Io["output"]>;
 }

@@ -6,8 +6,8 @@ import { tagResource } from "../tags/tags.js";
 import type { Doc } from "./task-records.js";
 
 /**
- * A Start…Task's `Tags` land on the opportunity it creates: the task itself has no taggable ARN
- * (task ARNs carry no account), and AWS does not say otherwise.
+ * A Start…Task's `Tags` land on the opportunity it creates or submits: the task itself has no
+ * taggable ARN (task ARNs carry no account), and AWS does not say otherwise.
  */
 export async function tagCreatedOpportunity(
   ctx: OperationContext,

@@ -1,6 +1,7 @@
 import { invitationEvents, memberAddedEvents } from "../../events/engagement-events.js";
 import { accessDenied, conflict, quotaExceeded } from "../../protocol/errors.js";
-import type { InvitationRecord } from "../../store/records.js";
+import type { StoreTx } from "../../store/port.js";
+import type { EngagementRecord, InvitationRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { touched } from "../engagements/touch.js";
 import { invitationForParty } from "./access.js";
@@ -34,20 +35,34 @@ export async function acceptInvitation(ctx: OperationContext, identifier: string
     throw quotaExceeded(`Engagement ${engagement.id} already has ${MAX_ENGAGEMENT_MEMBERS} members.`);
   }
 
+  return admitReceiver(tx, invitation, engagement, caller, now);
+}
+
+/**
+ * Marks the invitation ACCEPTED and makes its receiver a member of the engagement (which it
+ * touches), announcing Engagement Invitation Accepted and Engagement Member Added.
+ */
+export async function admitReceiver(
+  tx: StoreTx,
+  invitation: InvitationRecord,
+  engagement: EngagementRecord,
+  receiver: { awsAccountId: string; companyName: string; websiteUrl?: string },
+  now: number,
+): Promise<InvitationRecord> {
   const accepted: InvitationRecord = { ...invitation, status: "ACCEPTED" };
   await tx.invitations.put(accepted);
   const member = {
-    catalog,
+    catalog: engagement.catalog,
     engagementId: engagement.id,
-    accountId: caller.awsAccountId,
-    companyName: caller.companyName,
-    websiteUrl: caller.websiteUrl,
+    accountId: receiver.awsAccountId,
+    companyName: receiver.companyName,
+    websiteUrl: receiver.websiteUrl,
     joinedAt: now,
     engagementCreatedAt: engagement.createdAt,
   };
   await tx.members.add(member);
-  await tx.engagements.put(touched(engagement, caller.awsAccountId, now));
-  const members = await tx.members.list(catalog, engagement.id);
+  await tx.engagements.put(touched(engagement, receiver.awsAccountId, now));
+  const members = await tx.members.list(engagement.catalog, engagement.id);
   await tx.events.append([
     ...invitationEvents("Engagement Invitation Accepted", accepted, now),
     ...memberAddedEvents(members, member, now),
@@ -62,9 +77,19 @@ export async function rejectInvitation(
   reason: string | undefined,
 ): Promise<InvitationRecord> {
   const invitation = await pendingForReceiver(ctx, identifier, "reject");
+  return markRejected(ctx.tx, invitation, reason, ctx.now);
+}
+
+/** Marks the invitation REJECTED (keeping the reason) and announces Engagement Invitation Rejected. */
+export async function markRejected(
+  tx: StoreTx,
+  invitation: InvitationRecord,
+  reason: string | undefined,
+  now: number,
+): Promise<InvitationRecord> {
   const rejected: InvitationRecord = { ...invitation, status: "REJECTED" };
   if (reason !== undefined) rejected.rejectionReason = reason;
-  await ctx.tx.invitations.put(rejected);
-  await ctx.tx.events.append(invitationEvents("Engagement Invitation Rejected", rejected, ctx.now));
+  await tx.invitations.put(rejected);
+  await tx.events.append(invitationEvents("Engagement Invitation Rejected", rejected, now));
   return rejected;
 }

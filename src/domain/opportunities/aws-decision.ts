@@ -1,7 +1,6 @@
-import { invitationEvents, memberAddedEvents } from "../../events/engagement-events.js";
 import type { StoreTx } from "../../store/port.js";
-import type { InvitationRecord, OpportunityRecord } from "../../store/records.js";
-import { touched } from "../engagements/touch.js";
+import type { OpportunityRecord } from "../../store/records.js";
+import { admitReceiver, markRejected } from "../invitations/respond.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
 import { effectiveStatus } from "../invitations/status.js";
 
@@ -36,27 +35,18 @@ export async function awsAnswersSubmission(
   if (!pending) return;
 
   if (reviewStatus === "Rejected") {
-    const rejected: InvitationRecord = { ...pending, status: "REJECTED" };
-    await tx.invitations.put(rejected);
-    await tx.events.append(invitationEvents("Engagement Invitation Rejected", rejected, now));
+    await markRejected(tx, pending, undefined, now);
     return;
   }
-  const accepted: InvitationRecord = { ...pending, status: "ACCEPTED" };
-  await tx.invitations.put(accepted);
-  const member = {
-    catalog,
-    engagementId: engagement.id,
-    accountId: AWS_ACTOR.accountId,
-    companyName: AWS_ACTOR.companyName,
-    websiteUrl: AWS_ACTOR.websiteUrl,
-    joinedAt: now,
-    engagementCreatedAt: engagement.createdAt,
-  };
-  await tx.members.add(member);
-  await tx.engagements.put(touched(engagement, AWS_ACTOR.accountId, now));
-  const members = await tx.members.list(catalog, engagement.id);
-  await tx.events.append([
-    ...invitationEvents("Engagement Invitation Accepted", accepted, now),
-    ...memberAddedEvents(members, member, now),
-  ]);
+  await admitReceiver(
+    tx,
+    pending,
+    engagement,
+    {
+      awsAccountId: AWS_ACTOR.accountId,
+      companyName: AWS_ACTOR.companyName,
+      websiteUrl: AWS_ACTOR.websiteUrl,
+    },
+    now,
+  );
 }

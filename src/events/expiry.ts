@@ -1,4 +1,5 @@
 import type { Services } from "../server/services.js";
+import { type Sweeper, startSweeper } from "../util/sweeper.js";
 import { invitationEvents } from "./engagement-events.js";
 
 type ExpiryServices = Pick<Services, "store" | "clock" | "delivery" | "logger">;
@@ -39,32 +40,11 @@ export async function announceExpiries(services: ExpiryServices): Promise<number
   return announced;
 }
 
-export interface ExpirySweeper {
-  /** Stops the timer and waits for a sweep in progress. */
-  stop(): Promise<void>;
-}
-
 /** Runs {@link announceExpiries} every second in the background (the timer does not hold the process). */
-export function startExpirySweeper(services: ExpiryServices, intervalMs = SWEEP_INTERVAL_MS): ExpirySweeper {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = announceExpiries(services)
-      .then(
-        () => undefined,
-        (err: unknown) => services.logger.warn({ err }, "invitation expiry sweep failed"),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startExpirySweeper(services: ExpiryServices, intervalMs = SWEEP_INTERVAL_MS): Sweeper {
+  return startSweeper(
+    () => announceExpiries(services),
+    (err) => services.logger.warn({ err }, "invitation expiry sweep failed"),
+    intervalMs,
+  );
 }

@@ -1,5 +1,6 @@
 import type { Services } from "../../server/services.js";
 import type { TaskKind, TaskRecord } from "../../store/records.js";
+import { type Sweeper, startSweeper } from "../../util/sweeper.js";
 import type { OperationContext } from "../context.js";
 import { acceptInvitationTask } from "./accept-invitation-task.js";
 import { engagementFromOpportunityTask } from "./engagement-from-opportunity-task.js";
@@ -89,34 +90,14 @@ export async function settleTasks(services: SettleServices): Promise<number> {
   return settled;
 }
 
-export interface TaskSweeper {
-  stop(): Promise<void>;
-}
-
 /**
  * Settles due tasks every second in the background, so a delayed task completes on time even when
  * nobody starts or replays a task (lists are read-only and cannot settle).
  */
-export function startTaskSweeper(services: SettleServices, intervalMs = SWEEP_INTERVAL_MS): TaskSweeper {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = settleTasks(services)
-      .then(
-        () => undefined,
-        (err: unknown) => services.logger.warn({ err }, "task settle sweep failed"),
-      )
-      .finally(() => {
-        running = undefined;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startTaskSweeper(services: SettleServices, intervalMs = SWEEP_INTERVAL_MS): Sweeper {
+  return startSweeper(
+    () => settleTasks(services),
+    (err) => services.logger.warn({ err }, "task settle sweep failed"),
+    intervalMs,
+  );
 }

@@ -12,44 +12,32 @@ const LINKING_KINDS: TaskKind[] = [
   "EngagementByAcceptingInvitation",
 ];
 
-/** The engagement the account's opportunity is linked to, if any. */
-export async function engagementOfOpportunity(
+/** The newest completed linking task of the account matching `filter` that has `field` set. */
+async function linkedValue(
   ctx: OperationContext,
   accountId: string,
-  opportunityId: string,
+  filter: { opportunityIds?: string[]; engagementIds?: string[] },
+  field: "engagementId" | "opportunityId",
 ): Promise<string | undefined> {
   for (const kind of LINKING_KINDS) {
     const [task] = await ctx.tx.tasks.list({
       catalog: ctx.catalog,
       kind,
       accountId,
-      opportunityIds: [opportunityId],
+      ...filter,
       statuses: ["COMPLETE"],
       order: "DESCENDING",
       limit: 1,
     });
-    if (task?.engagementId) return task.engagementId;
+    if (task?.[field]) return task[field];
   }
   return undefined;
 }
 
+/** The engagement the account's opportunity is linked to, if any. */
+export const engagementOfOpportunity = (ctx: OperationContext, accountId: string, opportunityId: string) =>
+  linkedValue(ctx, accountId, { opportunityIds: [opportunityId] }, "engagementId");
+
 /** The account's opportunity linked to an engagement, if any. */
-export async function opportunityOfEngagement(
-  ctx: OperationContext,
-  accountId: string,
-  engagementId: string,
-): Promise<string | undefined> {
-  for (const kind of LINKING_KINDS) {
-    const [task] = await ctx.tx.tasks.list({
-      catalog: ctx.catalog,
-      kind,
-      accountId,
-      engagementIds: [engagementId],
-      statuses: ["COMPLETE"],
-      order: "DESCENDING",
-      limit: 1,
-    });
-    if (task?.opportunityId) return task.opportunityId;
-  }
-  return undefined;
-}
+export const opportunityOfEngagement = (ctx: OperationContext, accountId: string, engagementId: string) =>
+  linkedValue(ctx, accountId, { engagementIds: [engagementId] }, "opportunityId");

@@ -1,3 +1,5 @@
+import { OPPORTUNITY_INVITATION_PAYLOAD } from "../../sdk/helpers/fixtures.js";
+
 /** Valid operation inputs (parsed JSON, as the validator receives them). Each call returns a fresh copy. */
 
 export const customerProjectContext = () => ({
@@ -54,39 +56,8 @@ export const createEngagement = () => ({
   Contexts: [customerProjectContext()],
 });
 
-export const opportunityInvitationPayload = () => ({
-  SenderContacts: [
-    {
-      Email: "pdm@amazon.example.com",
-      FirstName: "Pat",
-      LastName: "Doe",
-      BusinessTitle: "Partner Development Manager",
-      Phone: "+14155550100",
-    },
-    { Email: "ae@amazon.example.com" },
-  ],
-  ReceiverResponsibilities: ["Services Partner", "Software Partner"],
-  Customer: {
-    Industry: "Financial Services",
-    CompanyName: "Example Bank Corp",
-    WebsiteUrl: "https://www.examplebank.com",
-    CountryCode: "US",
-  },
-  Project: {
-    BusinessProblem: "Modernize the core banking platform on managed container services.",
-    Title: "Core banking modernization on AWS for Example Bank",
-    TargetCompletionDate: "2027-06-30",
-    ExpectedCustomerSpend: [
-      {
-        Amount: "25000.50",
-        CurrencyCode: "USD",
-        Frequency: "Monthly",
-        TargetCompany: "Example Bank Corp",
-        EstimationUrl: "https://calculator.aws/#/estimate?id=0123456789abcdef0123456789abcdef",
-      },
-    ],
-  },
-});
+/** A fresh copy of the SDK tests' payload with every member set. */
+export const opportunityInvitationPayload = () => structuredClone(OPPORTUNITY_INVITATION_PAYLOAD);
 
 export const createEngagementInvitation = () => ({
   Catalog: "Sandbox",

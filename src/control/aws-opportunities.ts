@@ -4,6 +4,7 @@ import {
   applyReview,
   asOfNow,
   autoReviewSeconds,
+  REVIEW_OUTCOMES,
   reviewStatusOf,
   saveChange,
   setAutoReview,
@@ -13,8 +14,6 @@ import { conflict, notFound, type ValidationIssue, validationError } from "../pr
 import type { Services } from "../server/services.js";
 import type { Catalog, KeysetCursor } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
-
-const REVIEW_OUTCOMES = ["Approved", "Action Required", "Rejected", "In review"];
 
 /**
  * `POST /_pclocal/aws/opportunities/review`: AWS reviews a submitted opportunity.

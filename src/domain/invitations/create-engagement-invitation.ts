@@ -4,7 +4,7 @@ import { invitationArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { issueInvitation } from "./issue-invitation.js";
-import { effectiveStatus } from "./status.js";
+import { pendingInvitationTo } from "./status.js";
 
 type Io = OperationTypes["CreateEngagementInvitation"];
 
@@ -40,8 +40,7 @@ export async function createEngagementInvitation(
   if (await tx.members.get(catalog, engagement.id, receiverId)) {
     throw conflict(`Account ${receiverId} is already a member of engagement ${engagement.id}.`);
   }
-  const earlier = await tx.invitations.listForReceiver(catalog, engagement.id, receiverId);
-  if (earlier.some((inv) => effectiveStatus(inv, now) === "PENDING")) {
+  if (await pendingInvitationTo(tx, catalog, engagement.id, receiverId, now)) {
     throw conflict(`Account ${receiverId} already has a pending invitation to engagement ${engagement.id}.`);
   }
   if ((await tx.members.count(catalog, engagement.id)) >= MAX_ENGAGEMENT_MEMBERS) {

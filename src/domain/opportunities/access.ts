@@ -28,6 +28,9 @@ export const stageOf = (r: OpportunityRecord): string | undefined => str(obj(r.d
 /** When the opportunity was last submitted to AWS (kept beside AWS's summary, never on the wire). */
 export const SUBMITTED_AT = "_submittedAt";
 
+/** The outcomes of AWS's review: through the control plane, or simulated by a Sandbox update. */
+export const REVIEW_OUTCOMES: readonly string[] = ["Approved", "Action Required", "Rejected", "In review"];
+
 // --- auto-review policy (control plane) ----------------------------------------------------
 
 const autoReview = new WeakMap<DomainSettings, number>();

@@ -2,7 +2,7 @@ import type { StoreTx } from "../../store/port.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { admitReceiver, markRejected } from "../invitations/respond.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
-import { effectiveStatus } from "../invitations/status.js";
+import { pendingInvitationTo } from "../invitations/status.js";
 
 /**
  * AWS's review decides its invitation into the opportunity's engagement (the one
@@ -30,8 +30,7 @@ export async function awsAnswersSubmission(
   if (!task?.engagementId) return;
   const engagement = await tx.engagements.get(catalog, task.engagementId);
   if (!engagement) return;
-  const invitations = await tx.invitations.listForReceiver(catalog, engagement.id, AWS_ACTOR.accountId);
-  const pending = invitations.find((inv) => effectiveStatus(inv, now) === "PENDING");
+  const pending = await pendingInvitationTo(tx, catalog, engagement.id, AWS_ACTOR.accountId, now);
   if (!pending) return;
 
   if (reviewStatus === "Rejected") {

@@ -10,6 +10,7 @@ import {
   type Doc,
   obj,
   ownedOpportunity,
+  REVIEW_OUTCOMES,
   reviewStatusOf,
   SUBMITTED_AT,
   saveChange,
@@ -18,28 +19,12 @@ import {
 } from "./access.js";
 import { insertOpportunity, opportunityArn } from "./new-opportunity.js";
 import { businessError, changedPaths, documentIssues, lockIssues } from "./rules.js";
-import { awsSummaryView, opportunityView } from "./view.js";
+import { awsSummaryView, opportunityView, UPDATABLE } from "./view.js";
 
 type Io<Op extends keyof OperationTypes> = OperationTypes[Op];
 
-/** The members UpdateOpportunity replaces (PUT): omitted ones are cleared. */
-const UPDATABLE = [
-  "PrimaryNeedsFromAws",
-  "NationalSecurity",
-  "PartnerOpportunityIdentifier",
-  "Customer",
-  "Project",
-  "OpportunityType",
-  "Marketing",
-  "SoftwareRevenue",
-  "LifeCycle",
-] as const;
-
 /** LifeCycle members only AWS sets (its review). */
 const REVIEW_MEMBERS = ["ReviewStatus", "ReviewComments", "ReviewStatusReason"] as const;
-
-/** Review outcomes a Sandbox update may simulate [DG-sandbox], [S-SIM]. */
-const SIMULATED_REVIEWS = new Set(["Approved", "Action Required", "Rejected", "In review"]);
 
 export async function createOpportunity(
   input: Io<"CreateOpportunity">["input"],
@@ -153,7 +138,7 @@ async function simulateReview(
   ctx: OperationContext,
 ): Promise<Io<"UpdateOpportunity">["output"]> {
   const status = reviewStatusOf(record);
-  if (!SIMULATED_REVIEWS.has(askedStatus)) {
+  if (!REVIEW_OUTCOMES.includes(askedStatus)) {
     throw businessError([
       {
         FieldName: "lifeCycle.reviewStatus",

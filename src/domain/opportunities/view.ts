@@ -7,8 +7,8 @@ import { opportunityArn } from "./new-opportunity.js";
 
 type GetOutput = OperationTypes["GetOpportunity"]["output"];
 
-/** The members of the stored document GetOpportunity answers (the document may hold more, e.g. Origin). */
-export const DOC_MEMBERS = [
+/** The members UpdateOpportunity replaces (PUT): omitted ones are cleared. */
+export const UPDATABLE = [
   "PrimaryNeedsFromAws",
   "NationalSecurity",
   "PartnerOpportunityIdentifier",
@@ -18,8 +18,10 @@ export const DOC_MEMBERS = [
   "Marketing",
   "SoftwareRevenue",
   "LifeCycle",
-  "OpportunityTeam",
 ] as const;
+
+/** The members of the stored document GetOpportunity answers (the document may hold more, e.g. Origin). */
+export const DOC_MEMBERS = [...UPDATABLE, "OpportunityTeam"] as const;
 
 const pick = (source: Doc, keys: readonly string[]): Doc => {
   const out: Doc = {};

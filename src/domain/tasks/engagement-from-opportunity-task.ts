@@ -7,7 +7,7 @@ import type { OperationContext } from "../context.js";
 import { numberContexts } from "../engagements/contexts.js";
 import { issueInvitation } from "../invitations/issue-invitation.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
-import { effectiveStatus } from "../invitations/status.js";
+import { pendingInvitationTo } from "../invitations/status.js";
 import { submitForReview } from "../opportunities/submit-opportunity.js";
 import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
@@ -120,8 +120,7 @@ async function invitationToAws(
 ): Promise<string | undefined> {
   const { tx, catalog, now, caller } = ctx;
   if (await tx.members.get(catalog, engagement.id, AWS_ACTOR.accountId)) return undefined;
-  const earlier = await tx.invitations.listForReceiver(catalog, engagement.id, AWS_ACTOR.accountId);
-  const pending = earlier.find((inv) => effectiveStatus(inv, now) === "PENDING");
+  const pending = await pendingInvitationTo(tx, catalog, engagement.id, AWS_ACTOR.accountId, now);
   if (pending) return pending.id;
   const team = Array.isArray(opportunity.doc.OpportunityTeam)
     ? (opportunity.doc.OpportunityTeam as Doc[])

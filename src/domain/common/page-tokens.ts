@@ -75,3 +75,23 @@ export async function keysetPage<T>(
   const items = rows.slice(0, limit);
   return { items, nextToken: tokens.issue(scope, cursorOf(items[items.length - 1]!)) };
 }
+
+/**
+ * One keyset page of items already in memory (small per-account sets): those after `after` in
+ * `order` by (sort value, id), at most `limit`.
+ */
+export function pageInMemory<T>(
+  items: readonly T[],
+  cursorOf: (item: T) => KeysetCursor,
+  order: "ASCENDING" | "DESCENDING",
+  after: KeysetCursor | undefined,
+  limit: number,
+): T[] {
+  const direction = order === "ASCENDING" ? 1 : -1;
+  const compare = (a: KeysetCursor, b: KeysetCursor) =>
+    direction * (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return items
+    .filter((item) => !after || compare(cursorOf(item), after) > 0)
+    .sort((a, b) => compare(cursorOf(a), cursorOf(b)))
+    .slice(0, limit);
+}

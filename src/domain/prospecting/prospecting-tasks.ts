@@ -4,7 +4,7 @@ import { ApiError, notFound, type ValidationIssue, validationError } from "../..
 import type { KeysetCursor, TaskRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { resolveIdentifier } from "../common/arns.js";
-import { pageScope } from "../common/page-tokens.js";
+import { keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { settleDueTasks } from "../tasks/settle.js";
@@ -245,11 +245,6 @@ const sortValue = (task: TaskRecord, by: SortBy): number | string =>
       ? docOf(task).FailedEngagementCount
       : task.startTime;
 
-const compareKeys = (a: KeysetCursor, b: KeysetCursor) => {
-  if (a.sort !== b.sort) return a.sort < b.sort ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-};
-
 /**
  * The caller's prospecting tasks, filtered (task ids or ARNs, exact task names, started strictly
  * after `StartAfter` / strictly before `StartBefore`), sorted (default StartTime DESCENDING; ties
@@ -261,8 +256,6 @@ export async function listProspectingFromEngagementTasks(
 ): Promise<Op<"ListProspectingFromEngagementTasks">["output"]> {
   const issues = listIssues(input);
   if (issues.length > 0) throw validationError(issues);
-  const scope = pageScope("ListProspectingFromEngagementTasks", ctx.caller.awsAccountId, ctx.catalog, input);
-  const after = input.NextToken === undefined ? undefined : ctx.pageTokens.read(scope, input.NextToken);
 
   const ids = input.TaskIdentifier?.length
     ? new Set(input.TaskIdentifier.map((i) => resolveIdentifier(i, ctx.catalog, PROSPECTING_ARN_KIND) ?? i))
@@ -271,25 +264,27 @@ export async function listProspectingFromEngagementTasks(
   const startAfter = input.StartAfter === undefined ? undefined : wireTimeMs(input.StartAfter);
   const startBefore = input.StartBefore === undefined ? undefined : wireTimeMs(input.StartBefore);
   const by: SortBy = input.Sort?.SortBy ?? "StartTime";
-  const direction = (input.Sort?.SortOrder ?? "DESCENDING") === "ASCENDING" ? 1 : -1;
   const keyOf = (task: TaskRecord): KeysetCursor => ({ sort: sortValue(task, by), id: task.id });
 
-  const matching = (await callerTasks(ctx))
-    .filter(
-      (task) =>
-        (!ids || ids.has(task.id)) &&
-        (!names || names.has(docOf(task).TaskName)) &&
-        (startAfter === undefined || task.startTime > startAfter) &&
-        (startBefore === undefined || task.startTime < startBefore),
-    )
-    .sort((a, b) => direction * compareKeys(keyOf(a), keyOf(b)))
-    .filter((task) => !after || direction * compareKeys(keyOf(task), after) > 0);
-
-  const limit = input.MaxResults ?? DEFAULT_PROSPECTING_PAGE;
-  const page = matching.slice(0, limit);
-  const last = page[page.length - 1];
+  const page = await keysetPage(
+    ctx.pageTokens,
+    pageScope("ListProspectingFromEngagementTasks", ctx.caller.awsAccountId, ctx.catalog, input),
+    input.NextToken,
+    input.MaxResults ?? DEFAULT_PROSPECTING_PAGE,
+    async (after, limit) => {
+      const matching = (await callerTasks(ctx)).filter(
+        (task) =>
+          (!ids || ids.has(task.id)) &&
+          (!names || names.has(docOf(task).TaskName)) &&
+          (startAfter === undefined || task.startTime > startAfter) &&
+          (startBefore === undefined || task.startTime < startBefore),
+      );
+      return pageInMemory(matching, keyOf, input.Sort?.SortOrder ?? "DESCENDING", after, limit);
+    },
+    keyOf,
+  );
   return {
-    TaskSummaries: page.map((task) => {
+    TaskSummaries: page.items.map((task) => {
       const doc = docOf(task);
       return {
         TaskId: doc.TaskId,
@@ -302,6 +297,6 @@ export async function listProspectingFromEngagementTasks(
         FailedEngagementCount: doc.FailedEngagementCount,
       };
     }),
-    NextToken: matching.length > limit && last ? ctx.pageTokens.issue(scope, keyOf(last)) : undefined,
+    NextToken: page.nextToken,
   };
 }

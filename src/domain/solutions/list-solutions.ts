@@ -1,6 +1,6 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { KeysetCursor } from "../../store/records.js";
-import { keysetPage, pageScope } from "../common/page-tokens.js";
+import { keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { accountSolutions, type Solution, solutionView } from "./solutions.js";
 
@@ -15,9 +15,6 @@ const SORT_KEY: Record<SortBy, (s: Solution) => number | string> = {
   CreatedDate: (s) => s.CreatedDate,
 };
 
-const compare = (a: KeysetCursor, b: KeysetCursor): number =>
-  a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 /**
  * The caller's solutions in the catalog, filtered by Status, Identifier and Category; sorted by
  * Identifier descending unless told otherwise (ties by identifier); keyset-paged, 20 a page.
@@ -25,7 +22,6 @@ const compare = (a: KeysetCursor, b: KeysetCursor): number =>
 export async function listSolutions(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
   const me = ctx.caller.awsAccountId;
   const sortKey = SORT_KEY[input.Sort?.SortBy ?? "Identifier"];
-  const direction = (input.Sort?.SortOrder ?? "DESCENDING") === "ASCENDING" ? 1 : -1;
   const cursorOf = (s: Solution): KeysetCursor => ({ sort: sortKey(s), id: s.Id });
   const statuses = input.Status?.length ? new Set<string>(input.Status) : undefined;
   const ids = input.Identifier?.length ? new Set(input.Identifier) : undefined;
@@ -36,17 +32,15 @@ export async function listSolutions(input: Io["input"], ctx: OperationContext): 
     pageScope("ListSolutions", me, ctx.catalog, input),
     input.NextToken,
     input.MaxResults ?? 20,
-    async (after, limit) =>
-      (await accountSolutions(ctx.tx, ctx.catalog, me))
-        .filter(
-          (s) =>
-            (!statuses || statuses.has(s.Status)) &&
-            (!ids || ids.has(s.Id)) &&
-            (!categories || categories.has(s.Category)) &&
-            (!after || direction * compare(cursorOf(s), after) > 0),
-        )
-        .sort((a, b) => direction * compare(cursorOf(a), cursorOf(b)))
-        .slice(0, limit),
+    async (after, limit) => {
+      const matching = (await accountSolutions(ctx.tx, ctx.catalog, me)).filter(
+        (s) =>
+          (!statuses || statuses.has(s.Status)) &&
+          (!ids || ids.has(s.Id)) &&
+          (!categories || categories.has(s.Category)),
+      );
+      return pageInMemory(matching, cursorOf, input.Sort?.SortOrder ?? "DESCENDING", after, limit);
+    },
     cursorOf,
   );
   return {

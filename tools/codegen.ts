@@ -4,7 +4,7 @@
  *   npm run codegen                 write the generated files
  *   npm run codegen -- --check      regenerate in memory; exit 1 listing stale files (CI)
  *   npm run codegen -- --model P    read the model from P (default: env PCLOCAL_MODEL, else
- *                                   ../shared/model/partnercentral-selling.json)
+ *                                   ../shared/model/partnercentral-selling-2026-11.json)
  *
  * The output holds names, types, enums and constraints only, never documentation text
  * (shared/DESIGN.md, "Sources of truth"). It is deterministic: shapes and operations are sorted by
@@ -69,7 +69,7 @@ interface Bounds {
 export function defaultModelPath(): string {
   return (
     process.env.PCLOCAL_MODEL ??
-    path.resolve(PROJECT_ROOT, "..", "shared", "model", "partnercentral-selling.json")
+    path.resolve(PROJECT_ROOT, "..", "shared", "model", "partnercentral-selling-2026-11.json")
   );
 }
 

@@ -8,7 +8,7 @@ import { HANDLERS, type Handler } from "../operations/registry.js";
 import { operationFromTarget, parseRequestBody } from "../protocol/awsjson.js";
 import { notImplemented, validationError } from "../protocol/errors.js";
 import type { Catalog } from "../store/records.js";
-import { applyDefaults, validateInput } from "../validation/validate.js";
+import { normalizeInput, validateInput } from "../validation/validate.js";
 import type { Services } from "./services.js";
 
 export interface ApiRequest {
@@ -38,7 +38,7 @@ export async function handleApiRequest(
 ): Promise<unknown> {
   const operation = operationFromTarget(headerValue(req.headers["x-amz-target"]));
   trace.operation = operation;
-  const input = parseRequestBody(headerValue(req.headers["content-type"]), req.body);
+  const raw = parseRequestBody(headerValue(req.headers["content-type"]), req.body);
 
   const signed = { method: req.method, url: req.url, headers: req.distinctHeaders, body: req.body };
   const caller = authenticate(signed, services.accounts, {
@@ -47,11 +47,11 @@ export async function handleApiRequest(
   });
   trace.account = caller.awsAccountId;
 
-  const issues = validateInput(operation, input);
-  const badCatalog = catalogIssue(input.Catalog);
+  const issues = validateInput(operation, raw);
+  const badCatalog = catalogIssue(raw.Catalog);
   if (badCatalog && !issues.some((i) => i.FieldName === "catalog")) issues.push(badCatalog);
   if (issues.length > 0) throw validationError(issues);
-  applyDefaults(operation, input);
+  const input = normalizeInput(operation, raw);
 
   const handler = HANDLERS[operation] as Handler<OperationName> | null;
   if (!handler) throw notImplemented(operation);

@@ -14,8 +14,9 @@ export interface EngagementContextRecord {
 export interface EngagementRecord {
   catalog: Catalog;
   id: string;
-  title: string;
-  description: string;
+  /** Absent when the creator gave none (the model makes both optional). */
+  title?: string;
+  description?: string;
   createdAt: number;
   createdBy: string;
   modifiedAt: number;
@@ -40,7 +41,7 @@ export interface InvitationRecord {
   catalog: Catalog;
   id: string;
   engagementId: string;
-  engagementTitle: string;
+  engagementTitle?: string;
   engagementDescription?: string;
   payloadType: "OpportunityInvitation" | "LeadInvitation";
   payload: Record<string, unknown>;

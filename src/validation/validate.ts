@@ -370,63 +370,74 @@ export function precompileValidators(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Defaults
+// Normalization: what a handler receives
 
-type Defaulter = (value: Record<string, unknown> | unknown[]) => void;
+type Normalizer = (value: unknown) => unknown;
 
-const defaulters = new Map<string, Defaulter | null>();
+const normalizers = new Map<string, Normalizer | null>();
 
 const copy = (v: unknown) => (typeof v === "object" && v !== null ? structuredClone(v) : v);
 
-/** The defaulter of a shape, or null when no default is reachable from it. */
-function defaulterOf(target: string): Defaulter | null {
-  const known = defaulters.get(target);
+/**
+ * The normalizer of a shape, or null when values of it pass unchanged (scalars). It walks only
+ * the model's members, so an unknown member — however deep — is dropped without being visited.
+ */
+function normalizerOf(target: string): Normalizer | null {
+  const known = normalizers.get(target);
   if (known !== undefined) return known;
   const shape = SHAPE_CONSTRAINTS[target];
   if (!shape) return null;
-  // While building, a recursive reference resolves to the finished defaulter when it runs.
-  defaulters.set(target, (value) => defaulters.get(target)?.(value));
-  let result: Defaulter | null = null;
+  // While building, a recursive reference resolves to the finished normalizer when it runs.
+  normalizers.set(target, (value) => (normalizers.get(target) ?? ((v) => v))(value));
+  let result: Normalizer | null = null;
   if (shape.type === "structure" || shape.type === "union") {
-    const withDefault = shape.members.filter((m) => m.default !== undefined);
-    const nested = shape.members
-      .map((m) => ({ name: m.name, apply: defaulterOf(m.target) }))
-      .filter((m): m is { name: string; apply: Defaulter } => m.apply !== null);
-    if (withDefault.length > 0 || nested.length > 0) {
-      const isUnion = shape.type === "union";
-      result = (value) => {
-        if (!isObject(value)) return;
-        if (!isUnion) {
-          for (const m of withDefault) {
-            if (value[m.name] === undefined || value[m.name] === null) value[m.name] = copy(m.default);
-          }
-        }
-        for (const m of nested) {
-          const child = value[m.name];
-          if (typeof child === "object" && child !== null) m.apply(child as Record<string, unknown>);
-        }
-      };
-    }
-  } else if (shape.type === "list" || shape.type === "map") {
-    const inner = defaulterOf(shape.type === "list" ? shape.member.target : shape.value.target);
-    if (inner) {
-      result = (value) => {
-        const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
-        for (const item of items)
-          if (typeof item === "object" && item !== null) inner(item as Record<string, unknown>);
-      };
-    }
+    const members = shape.members.map((m) => ({
+      name: m.name,
+      apply: normalizerOf(m.target),
+      default: shape.type === "structure" ? m.default : undefined,
+    }));
+    result = (value) => {
+      if (!isObject(value)) return value;
+      const out: Record<string, unknown> = {};
+      for (const m of members) {
+        const child = value[m.name];
+        if (child === undefined || child === null) {
+          if (m.default !== undefined) out[m.name] = copy(m.default);
+        } else out[m.name] = m.apply ? m.apply(child) : child;
+      }
+      return out;
+    };
+  } else if (shape.type === "list") {
+    const inner = normalizerOf(shape.member.target);
+    result = (value) => {
+      if (!Array.isArray(value)) return value;
+      const items = value.filter((item) => item !== null);
+      return inner ? items.map(inner) : items;
+    };
+  } else if (shape.type === "map") {
+    const inner = normalizerOf(shape.value.target);
+    result = (value) => {
+      if (!isObject(value)) return value;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = inner ? inner(v) : v;
+      return out;
+    };
   }
-  defaulters.set(target, result);
+  normalizers.set(target, result);
   return result;
 }
 
 /**
- * Sets the model's defaults (`@default`, including `@addedDefault` members) on absent or null
- * members, in the input and every nested structure it contains. Call after validation passed.
+ * The input a handler sees, built from a validated request: only the model's members (unknown
+ * ones are dropped, never stored or echoed), `null` treated as absent, and the model's defaults
+ * (`@default`, including `@addedDefault` members) set on absent members of every structure.
  */
-export function applyDefaults(operation: OperationName, input: Record<string, unknown>): void {
+export function normalizeInput(
+  operation: OperationName,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
   const info = OPERATIONS[operation];
   if (!info) throw new Error(`Unknown operation ${operation}`);
-  defaulterOf(info.input)?.(input);
+  const normalize = normalizerOf(info.input);
+  return (normalize ? normalize(input) : input) as Record<string, unknown>;
 }

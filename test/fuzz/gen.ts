@@ -59,7 +59,11 @@ const HEX = "0123456789abcdef";
 const TEXT_UNITS = [..."abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ0123456789-_.,", "é", "日", "ß", "😀"];
 
 /** Ids the server has handed out (harvested from 200 responses), per pattern family. */
-export const ID_POOL: Record<"opportunity" | "engagement" | "invitation" | "task" | "job", string[]> = {
+export const ID_POOL: Record<
+  "opportunity" | "engagement" | "invitation" | "task" | "prospectingTask" | "job",
+  string[]
+> = {
+  prospectingTask: [],
   opportunity: [],
   engagement: [],
   invitation: [],
@@ -79,9 +83,11 @@ export function harvestIds(value: unknown, depth = 0): void {
             ? "invitation"
             : /^task-[0-9a-z]{13}$/.test(v)
               ? "task"
-              : /^job-[0-9a-z]{13}$/.test(v)
-                ? "job"
-                : undefined;
+              : /^task-[0-9a-z]{14}$/.test(v)
+                ? "prospectingTask"
+                : /^job-[0-9a-z]{13}$/.test(v)
+                  ? "job"
+                  : undefined;
       if (family) {
         const pool = ID_POOL[family];
         if (pool.length < 200 && !pool.includes(v)) pool.push(v);
@@ -157,6 +163,21 @@ const PATTERNS: Record<string, PatternInfo> = {
     valid: (r) => fromPool(r, "task", () => `task-${r.chars(LOWER_ALNUM, 13)}`),
     invalid: "tsk-123",
   },
+  "^task-[0-9a-z]{14}$": {
+    valid: (r) => fromPool(r, "prospectingTask", () => `task-${r.chars(LOWER_ALNUM, 14)}`),
+    invalid: "task-0123456789abc",
+  },
+  "^arn:aws:partnercentral-selling:.*:.*:catalog/.*/prospecting-from-engagement-task/task-[0-9a-z]{14}$": {
+    valid: (r, _b, c) =>
+      `arn:aws:partnercentral-selling:us-east-1::catalog/${c}/prospecting-from-engagement-task/task-${r.chars(LOWER_ALNUM, 14)}`,
+    invalid: "arn:aws:partnercentral:us-east-1::catalog/Sandbox/prospecting-from-engagement-task/task-1",
+  },
+  "^arn:.*": {
+    valid: (r) =>
+      `arn:aws:aws-marketplace:us-east-1:${r.chars(DIGITS, 12)}:AWSMarketplace/Solution/sol-${r.chars(LOWER_ALNUM, 13)}`,
+    invalid: "solution-1",
+  },
+  "^ctx-[0-9a-z]{14}$": { valid: (r) => `ctx-${r.chars(LOWER_ALNUM, 14)}`, invalid: "ctx-1" },
   "^(arn:.*|eng-[0-9a-z]{14})$": {
     valid: (r, _b, c) =>
       fromPool(r, "engagement", () =>

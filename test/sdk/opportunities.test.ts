@@ -194,6 +194,8 @@ describe("CreateOpportunity + GetOpportunity", () => {
       RelatedEntityIdentifiers: {
         AwsMarketplaceOffers: [],
         AwsMarketplaceOfferSets: [],
+        AwsMarketplaceSolutions: [],
+        AwsMarketplaceProducts: [],
         Solutions: [],
         AwsProducts: [],
       },
@@ -733,6 +735,8 @@ describe("AssociateOpportunity / DisassociateOpportunity", () => {
       AwsProducts: ["AmazonEC2"],
       AwsMarketplaceOffers: [OFFER],
       AwsMarketplaceOfferSets: [],
+      AwsMarketplaceSolutions: [],
+      AwsMarketplaceProducts: [],
     });
     await disassociate(id, "Solutions", "S-1234567");
     await disassociate(id, "AwsMarketplaceOffers", OFFER);
@@ -741,6 +745,8 @@ describe("AssociateOpportunity / DisassociateOpportunity", () => {
       AwsProducts: ["AmazonEC2"],
       AwsMarketplaceOffers: [],
       AwsMarketplaceOfferSets: [],
+      AwsMarketplaceSolutions: [],
+      AwsMarketplaceProducts: [],
     });
     const missing = await rejectionOf(disassociate(id, "Solutions", "S-1234567"));
     expect(missing.name).toBe("ResourceNotFoundException");

@@ -23,7 +23,7 @@ const Catalog = "Sandbox";
 const MISSING = "eng-00000000000000";
 const PROSPECTING_ID = /^task-[0-9a-z]{14}$/;
 const arnOf = (id: string, catalog = Catalog) =>
-  `arn:aws:partnercentral:us-east-1::catalog/${catalog}/prospecting-from-engagement-task/${id}`;
+  `arn:aws:partnercentral-selling:us-east-1::catalog/${catalog}/prospecting-from-engagement-task/${id}`;
 
 let engA1: string;
 let engA2: string;
@@ -96,8 +96,8 @@ describe("StartProspectingFromEngagementTask", () => {
       if (e.Status === "FAILED") expect(e.Message).toMatch(/\S/);
       else expect(e.Message).toBeUndefined();
     }
-    // The ARN works as the identifier too.
-    expect((await get(started.TaskArn!)).TaskId).toBe(started.TaskId);
+    // The model types TaskIdentifier as a task id (ProspectingTaskIdentifier): the ARN is refused.
+    expect((await rejectionOf(get(started.TaskArn!))).name).toBe("ValidationException");
   });
 
   it("adds no context to the engagement (the model has no prospecting context type)", async () => {
@@ -238,9 +238,13 @@ describe("ListProspectingFromEngagementTasks", () => {
     expect(aws.TaskSummaries).toEqual([]);
   });
 
-  it("filters by task id (or ARN), task name and start time", async () => {
-    const byId = await listC({ TaskIdentifier: [tasks[0]!.id, arnOf(tasks[2]!.id), "task-zzzzzzzzzzzzzz"] });
+  it("filters by task id, task name and start time", async () => {
+    const byId = await listC({ TaskIdentifier: [tasks[0]!.id, tasks[2]!.id, "task-zzzzzzzzzzzzzz"] });
     expect(ids(byId.TaskSummaries)).toEqual([tasks[2]!.id, tasks[0]!.id]);
+    // The model types the filter's items as task ids (ProspectingTaskIdentifier): an ARN is refused.
+    const byArn = await rejectionOf(listC({ TaskIdentifier: [arnOf(tasks[2]!.id)] }));
+    expect(byArn.name).toBe("ValidationException");
+    expect((byArn as any).ErrorList?.[0]?.FieldName).toBe("taskIdentifier[0]");
 
     const byName = await listC({ TaskName: ["alpha", "bravo"] });
     expect(ids(byName.TaskSummaries)).toEqual([tasks[4]!.id, tasks[3]!.id, tasks[1]!.id]);

@@ -89,7 +89,7 @@ describe("generator", () => {
   });
 
   it("keeps patterns as the model's strings", () => {
-    expect(SHAPE_CONSTRAINTS.EngagementTitle).toEqual({ type: "string", pattern: "^(?s).{1,40}$" });
+    expect(SHAPE_CONSTRAINTS.EngagementTitle).toEqual({ type: "string", pattern: "^(?s).{0,40}$" });
     expect(SHAPE_CONSTRAINTS.TaskArnOrIdentifier).toEqual({
       type: "string",
       pattern: "^(arn:.*|task-[0-9a-z]{13})$",

@@ -4,9 +4,9 @@ import { SHAPE_CONSTRAINTS } from "../../src/model/generated/constraints.js";
 import { OPERATION_NAMES, OPERATIONS, type OperationName } from "../../src/model/generated/operations.js";
 import type { ValidationIssue } from "../../src/protocol/errors.js";
 import {
-  applyDefaults,
   isDateTime,
   MAX_ISSUES,
+  normalizeInput,
   precompileValidators,
   validateInput,
   validateShape,
@@ -70,7 +70,7 @@ describe("validateInput: formats, enums, lists, ranges", () => {
     expect(issue).toEqual({
       FieldName: "title",
       Code: "INVALID_STRING_FORMAT",
-      Message: "Value must be 1 to 40 characters long",
+      Message: "Value must be at most 40 characters long",
     });
   });
 
@@ -315,7 +315,8 @@ describe("validateShape", () => {
     expect(codes(validateShape("OpportunityInvitationPayload", payload, "payload"))).toEqual([
       "payload.customer.countryCode:INVALID_ENUM_VALUE",
     ]);
-    expect(codes(validateShape("EngagementTitle", "", "engagementTitle"))).toEqual([
+    expect(validateShape("EngagementTitle", "", "engagementTitle")).toEqual([]);
+    expect(codes(validateShape("EngagementTitle", "x".repeat(41), "engagementTitle"))).toEqual([
       "engagementTitle:INVALID_STRING_FORMAT",
     ]);
     expect(validateShape("EngagementContextDetails", leadContext(), "context")).toEqual([]);
@@ -328,33 +329,43 @@ describe("validateShape", () => {
   });
 });
 
-describe("applyDefaults", () => {
+describe("normalizeInput", () => {
   it("sets top-level defaults of absent or null members and keeps given values", () => {
-    const list: Json = { Catalog: "AWS" };
-    applyDefaults("ListEngagements", list);
-    expect(list).toEqual({ Catalog: "AWS", MaxResults: 20 });
-    const members: Json = { Catalog: "AWS", Identifier: "eng-0123456789abcd", MaxResults: null };
-    applyDefaults("ListEngagementMembers", members);
-    expect(members.MaxResults).toBe(5);
-    const given: Json = { Catalog: "AWS", MaxResults: 7 };
-    applyDefaults("ListResourceSnapshotJobs", given);
-    expect(given.MaxResults).toBe(7);
-    const none: Json = { Catalog: "AWS" };
-    applyDefaults("ListOpportunities", none);
-    expect(none).toEqual({ Catalog: "AWS" });
+    expect(normalizeInput("ListEngagements", { Catalog: "AWS" })).toEqual({ Catalog: "AWS", MaxResults: 20 });
+    const members = { Catalog: "AWS", Identifier: "eng-0123456789abcd", MaxResults: null };
+    expect(normalizeInput("ListEngagementMembers", members).MaxResults).toBe(5);
+    expect(normalizeInput("ListResourceSnapshotJobs", { Catalog: "AWS", MaxResults: 7 }).MaxResults).toBe(7);
+    expect(normalizeInput("ListOpportunities", { Catalog: "AWS" })).toEqual({ Catalog: "AWS" });
   });
 
   it("sets defaults in nested structures and lists", () => {
     const input = { ...createEngagement(), Contexts: [customerProjectContext(), leadContext()] };
-    applyDefaults("CreateEngagement", input);
-    expect((input.Contexts[1]!.Payload as { Lead: Json }).Lead.QualificationStatus).toBe("Unqualified");
-    expect(input.Contexts[0]).toEqual(customerProjectContext());
+    const out = normalizeInput("CreateEngagement", input) as typeof input;
+    expect((out.Contexts[1]!.Payload as { Lead: Json }).Lead.QualificationStatus).toBe("Unqualified");
+    expect(out.Contexts[0]).toEqual(customerProjectContext());
 
     const invitation = createEngagementInvitation();
     const spend = invitation.Invitation.Payload.OpportunityInvitation.Project.ExpectedCustomerSpend;
     delete (spend[0] as Partial<(typeof spend)[0]>).Amount;
-    applyDefaults("CreateEngagementInvitation", invitation);
-    expect(spend[0]!.Amount).toBe(""); // @addedDefault
+    const normalized = normalizeInput("CreateEngagementInvitation", invitation) as typeof invitation;
+    expect(normalized.Invitation.Payload.OpportunityInvitation.Project.ExpectedCustomerSpend[0]!.Amount).toBe(
+      "",
+    ); // @addedDefault
+  });
+
+  it("drops unknown members at every level without visiting them, and nulls", () => {
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const input = {
+      ...createEngagement(),
+      Unknown: deep,
+      Description: null,
+      Contexts: [{ ...customerProjectContext(), Extra: deep }],
+    };
+    const out = normalizeInput("CreateEngagement", input);
+    const { Description: _dropped, ...expected } = createEngagement();
+    expect(out).toEqual({ ...expected, Contexts: [customerProjectContext()] });
+    expect(JSON.stringify(out)).not.toContain("bottom");
   });
 });
 
@@ -452,7 +463,7 @@ describe("fuzzing", () => {
           const issues = validateInput(op, value as Json);
           expect(issues.length).toBeLessThanOrEqual(MAX_ISSUES);
           for (const issue of issues) expect(typeof issue.Message).toBe("string");
-          if (issues.length === 0) applyDefaults(op, value as Json);
+          if (issues.length === 0) normalizeInput(op, value as Json);
         }),
         { numRuns: 8 },
       );

@@ -16,6 +16,8 @@ export const RELATED_LIMITS: Record<EntityType, number> = {
   Solutions: 10,
   AwsMarketplaceOffers: 1,
   AwsMarketplaceOfferSets: 1,
+  AwsMarketplaceSolutions: 10,
+  AwsMarketplaceProducts: 10,
 };
 
 /** What an identifier of each type looks like (a solution must also be one of the caller's, see ListSolutions). */
@@ -29,6 +31,16 @@ const FORMATS: Record<EntityType, { pattern: RegExp; example: string }> = {
   AwsMarketplaceOfferSets: {
     pattern: /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{12}:AWSMarketplace\/OfferSet\/[A-Za-z0-9_-]+$/,
     example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/OfferSet/offerset-abcdefghijklm",
+  },
+  AwsMarketplaceSolutions: {
+    pattern:
+      /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{0,12}:AWSMarketplace\/Solution\/[A-Za-z0-9_-]+$/,
+    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Solution/solution-abcdefghijklm",
+  },
+  AwsMarketplaceProducts: {
+    pattern:
+      /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{0,12}:AWSMarketplace\/[A-Za-z]*Product\/[A-Za-z0-9_-]+$/,
+    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/SaaSProduct/prod-abcdefghijklm",
   },
 };
 

@@ -29,7 +29,14 @@ const pick = (source: Doc, keys: readonly string[]): Doc => {
   return out;
 };
 
-const RELATED = ["AwsMarketplaceOffers", "AwsMarketplaceOfferSets", "Solutions", "AwsProducts"] as const;
+const RELATED = [
+  "AwsMarketplaceOffers",
+  "AwsMarketplaceOfferSets",
+  "Solutions",
+  "AwsProducts",
+  "AwsMarketplaceSolutions",
+  "AwsMarketplaceProducts",
+] as const;
 
 export function relatedEntities(record: OpportunityRecord): Record<(typeof RELATED)[number], string[]> {
   const related = obj(record.doc.RelatedEntityIdentifiers);

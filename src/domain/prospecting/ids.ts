@@ -9,6 +9,6 @@ export const PROSPECTING_TASK_ID = /^task-[0-9a-z]{14}$/;
 /** The ARN segment of a prospecting task. */
 export const PROSPECTING_ARN_KIND = "prospecting-from-engagement-task";
 
-/** Task ARNs leave the account field empty, as AWS forms them. */
+/** In the `partnercentral-selling` namespace with an empty account field, as the model's `ProspectingTaskArn` pattern states. */
 export const prospectingTaskArn = (catalog: Catalog, id: string) =>
-  `arn:aws:partnercentral:us-east-1::catalog/${catalog}/${PROSPECTING_ARN_KIND}/${id}`;
+  `arn:aws:partnercentral-selling:us-east-1::catalog/${catalog}/${PROSPECTING_ARN_KIND}/${id}`;

@@ -96,15 +96,6 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   AddressPart: { type: "string", sensitive: true },
-  AddressSummary: {
-    type: "structure",
-    members: [
-      { name: "City", target: "AddressPart", pattern: "^(?s).{0,255}$" },
-      { name: "PostalCode", target: "AddressPart", pattern: "^(?s).{0,20}$" },
-      { name: "StateOrRegion", target: "AddressPart" },
-      { name: "CountryCode", target: "CountryCode" },
-    ],
-  },
   Alias: { type: "string", pattern: "^(?s).{0,80}$", sensitive: true },
   Amount: { type: "string", pattern: "^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$", sensitive: true },
   ApnPrograms: { type: "list", member: { target: "smithy.api#String" } },
@@ -144,7 +135,8 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   AwsAccountIdOrAliasList: { type: "list", member: { target: "AwsAccount" }, length: { min: 1, max: 10 } },
   AwsAccountList: { type: "list", member: { target: "AwsAccount" }, length: { min: 1, max: 10 } },
   AwsFundingUsed: { type: "enum", values: ["Yes", "No"] },
-  AwsMaturity: { type: "string", pattern: "^(?s).{1,20}$" },
+  AwsMarketplaceSolutionArn: { type: "string", pattern: "^arn:.*", length: { min: 4, max: 2048 } },
+  AwsMaturity: { type: "string", length: { min: 0, max: 255 } },
   AwsPartition: { type: "enum", values: ["aws-eusc"] },
   AwsSubmission: {
     type: "structure",
@@ -511,8 +503,8 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "ClientToken", target: "ClientToken", required: true, idempotencyToken: true },
-      { name: "Title", target: "EngagementTitle", required: true },
-      { name: "Description", target: "EngagementDescription", required: true },
+      { name: "Title", target: "EngagementTitle" },
+      { name: "Description", target: "EngagementDescription" },
       { name: "Contexts", target: "EngagementContexts" },
     ],
   },
@@ -740,7 +732,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     type: "structure",
     members: [{ name: "Account", target: "Account" }, { name: "Contacts", target: "CustomerContactsList" }],
   },
-  CustomerAction: { type: "string", pattern: "^(?s).{1,255}$" },
+  CustomerAction: { type: "string", length: { min: 0, max: 255 } },
   CustomerContactsList: { type: "list", member: { target: "Contact" } },
   CustomerProjectsContext: {
     type: "structure",
@@ -778,6 +770,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   DunsNumber: { type: "string", pattern: "^[0-9]{9}$", sensitive: true },
+  EligibleProgramsList: { type: "list", member: { target: "smithy.api#String" } },
   Email: {
     type: "string",
     pattern: "^(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
@@ -795,9 +788,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   EngagementContextIdentifier: { type: "string", pattern: "^(?s).{1,3}$" },
   EngagementContextPayload: {
     type: "union",
-    members: [{ name: "CustomerProject", target: "CustomerProjectsContext" }, { name: "Lead", target: "LeadContext" }],
+    members: [
+      { name: "CustomerProject", target: "CustomerProjectsContext" },
+      { name: "Lead", target: "LeadContext" },
+      { name: "ProspectingResult", target: "ProspectingResult" },
+    ],
   },
-  EngagementContextType: { type: "enum", values: ["CustomerProject", "Lead"] },
+  EngagementContextType: { type: "enum", values: ["CustomerProject", "Lead", "ProspectingResult"] },
   EngagementContextTypeList: { type: "list", member: { target: "EngagementContextType" }, length: { min: 0, max: 5 } },
   EngagementContexts: { type: "list", member: { target: "EngagementContextDetails" }, length: { max: 5 } },
   EngagementCustomer: {
@@ -826,13 +823,14 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   EngagementCustomerProjectTitle: { type: "string", pattern: "^(?s).{1,255}$" },
   EngagementDescription: { type: "string", pattern: "^(?s).{0,255}$" },
   EngagementIdentifier: { type: "string", pattern: "^eng-[0-9a-z]{14}$" },
-  EngagementIdentifierList: { type: "list", member: { target: "EngagementIdentifier" } },
+  EngagementIdentifierList: { type: "list", member: { target: "EngagementIdentifier" }, length: { min: 0, max: 100 } },
   EngagementIdentifiers: { type: "list", member: { target: "EngagementArnOrIdentifier" }, length: { min: 1, max: 10 } },
   EngagementInvitationArnOrIdentifier: { type: "string", pattern: "^(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})$" },
   EngagementInvitationIdentifiers: { type: "list", member: { target: "EngagementInvitationArnOrIdentifier" }, length: { min: 1, max: 10 } },
   EngagementInvitationPayloadType: { type: "enum", values: ["OpportunityInvitation", "LeadInvitation"] },
   EngagementInvitationsPayloadType: { type: "list", member: { target: "EngagementInvitationPayloadType" } },
   EngagementPageSize: { type: "integer", range: { min: 1, max: 100 }, default: 20 },
+  EngagementScoreLevel: { type: "string", length: { min: 0, max: 255 } },
   EngagementSort: {
     type: "structure",
     members: [
@@ -841,12 +839,20 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   EngagementSortName: { type: "enum", values: ["CreatedDate"] },
-  EngagementTitle: { type: "string", pattern: "^(?s).{1,40}$" },
-  EngagementUseCase: { type: "string", pattern: "^(?s).{1,255}$" },
+  EngagementTitle: { type: "string", pattern: "^(?s).{0,40}$" },
+  EngagementUseCase: { type: "string", length: { min: 0, max: 255 } },
   EstimationUrl: {
     type: "string",
     pattern: "^https://(calculator\\.aws|pricing\\.calculator\\.aws\\.eu)/#/estimate\\?id=[a-f0-9]{32,64}$",
   },
+  ExpectedContractDuration: {
+    type: "structure",
+    members: [
+      { name: "Term", target: "ExpectedContractDurationTerm", required: true },
+      { name: "Value", target: "smithy.api#String", required: true },
+    ],
+  },
+  ExpectedContractDurationTerm: { type: "enum", values: ["Months"] },
   ExpectedCustomerSpend: {
     type: "structure",
     members: [
@@ -968,45 +974,60 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "BeforeLastModifiedDate", target: "DateTime" },
     ],
   },
+  LeadAddress: {
+    type: "structure",
+    members: [
+      { name: "City", target: "smithy.api#String", length: { min: 0, max: 255 } },
+      { name: "PostalCode", target: "smithy.api#String", length: { min: 0, max: 20 } },
+      { name: "StateOrRegion", target: "smithy.api#String", length: { min: 0, max: 255 } },
+      { name: "CountryCode", target: "LeadCountryCode" },
+    ],
+  },
+  LeadBusinessProblem: { type: "string", length: { min: 0, max: 2000 }, sensitive: true },
   LeadContact: {
     type: "structure",
     members: [
-      { name: "BusinessTitle", target: "JobTitle", required: true },
-      { name: "Email", target: "Email", required: true },
+      { name: "BusinessTitle", target: "LeadJobTitle", required: true },
+      { name: "Email", target: "LeadEmail", required: true },
       { name: "FirstName", target: "Name", required: true },
       { name: "LastName", target: "Name", required: true },
-      { name: "Phone", target: "PhoneNumber" },
+      { name: "Phone", target: "LeadPhoneNumber" },
     ],
   },
   LeadContext: {
     type: "structure",
     members: [
+      { name: "Insights", target: "LeadInsights" },
       { name: "QualificationStatus", target: "LeadQualificationStatus", default: "Unqualified" },
       { name: "Customer", target: "LeadCustomer", required: true },
       { name: "Interactions", target: "LeadInteractionList", required: true },
     ],
   },
+  LeadCountryCode: { type: "string", length: { min: 0, max: 10 }, sensitive: true },
   LeadCustomer: {
     type: "structure",
     members: [
-      { name: "Industry", target: "Industry" },
+      { name: "Industry", target: "LeadIndustry" },
       { name: "CompanyName", target: "CompanyName", required: true },
-      { name: "WebsiteUrl", target: "CompanyWebsiteUrl" },
-      { name: "Address", target: "AddressSummary", required: true },
+      { name: "WebsiteUrl", target: "LeadWebsiteUrl" },
+      { name: "Address", target: "LeadAddress" },
       { name: "AwsMaturity", target: "AwsMaturity" },
-      { name: "MarketSegment", target: "MarketSegment" },
+      { name: "MarketSegment", target: "LeadMarketSegment" },
     ],
   },
+  LeadEmail: { type: "string", length: { min: 1, max: 255 }, sensitive: true },
+  LeadIndustry: { type: "string", length: { min: 0, max: 255 } },
+  LeadInsights: { type: "structure", members: [{ name: "LeadReadinessScore", target: "smithy.api#String" }] },
   LeadInteraction: {
     type: "structure",
     members: [
-      { name: "SourceType", target: "LeadSourceType", required: true },
-      { name: "SourceId", target: "LeadSourceId", required: true },
-      { name: "SourceName", target: "LeadSourceName", required: true },
+      { name: "SourceType", target: "LeadSourceType" },
+      { name: "SourceId", target: "LeadSourceId" },
+      { name: "SourceName", target: "LeadSourceName" },
       { name: "Usecase", target: "EngagementUseCase" },
       { name: "InteractionDate", target: "DateTime" },
-      { name: "CustomerAction", target: "CustomerAction", required: true },
-      { name: "BusinessProblem", target: "EngagementCustomerBusinessProblem" },
+      { name: "CustomerAction", target: "CustomerAction" },
+      { name: "BusinessProblem", target: "LeadBusinessProblem" },
       { name: "Contact", target: "LeadContact", required: true },
     ],
   },
@@ -1014,20 +1035,20 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   LeadInvitationCustomer: {
     type: "structure",
     members: [
-      { name: "Industry", target: "Industry" },
+      { name: "Industry", target: "LeadIndustry" },
       { name: "CompanyName", target: "CompanyName", required: true },
-      { name: "WebsiteUrl", target: "CompanyWebsiteUrl" },
-      { name: "CountryCode", target: "CountryCode", required: true },
+      { name: "WebsiteUrl", target: "LeadWebsiteUrl" },
+      { name: "CountryCode", target: "LeadCountryCode" },
       { name: "AwsMaturity", target: "AwsMaturity" },
-      { name: "MarketSegment", target: "MarketSegment" },
+      { name: "MarketSegment", target: "LeadMarketSegment" },
     ],
   },
   LeadInvitationInteraction: {
     type: "structure",
     members: [
-      { name: "SourceType", target: "LeadSourceType", required: true },
-      { name: "SourceId", target: "LeadSourceId", required: true },
-      { name: "SourceName", target: "LeadSourceName", required: true },
+      { name: "SourceType", target: "LeadSourceType" },
+      { name: "SourceId", target: "LeadSourceId" },
+      { name: "SourceName", target: "LeadSourceName" },
       { name: "Usecase", target: "EngagementUseCase" },
       { name: "ContactBusinessTitle", target: "JobTitle", required: true },
     ],
@@ -1039,10 +1060,14 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Interaction", target: "LeadInvitationInteraction", required: true },
     ],
   },
+  LeadJobTitle: { type: "string", length: { min: 1, max: 255 }, sensitive: true },
+  LeadMarketSegment: { type: "string", length: { min: 0, max: 255 } },
+  LeadPhoneNumber: { type: "string", length: { min: 0, max: 255 }, sensitive: true },
   LeadQualificationStatus: { type: "string", pattern: "^(?s).{1,255}$", default: "Unqualified" },
-  LeadSourceId: { type: "string", pattern: "^(?s).{1,255}$" },
-  LeadSourceName: { type: "string", pattern: "^(?s).{1,255}$" },
-  LeadSourceType: { type: "string", pattern: "^(?s).{1,255}$" },
+  LeadSourceId: { type: "string", pattern: "^(?s).{0,255}$" },
+  LeadSourceName: { type: "string", pattern: "^(?s).{0,255}$" },
+  LeadSourceType: { type: "string", pattern: "^(?s).{0,255}$" },
+  LeadWebsiteUrl: { type: "string", length: { min: 0, max: 255 }, sensitive: true },
   LifeCycle: {
     type: "structure",
     members: [
@@ -1208,8 +1233,10 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Status", target: "FilterStatus", length: { max: 10 } },
       { name: "Identifier", target: "SolutionIdentifiers", length: { max: 20 } },
       { name: "Category", target: "StringList", length: { max: 10 } },
+      { name: "AwsMarketplaceSolutionArn", target: "ListSolutionsRequestAwsMarketplaceSolutionArnList" },
     ],
   },
+  ListSolutionsRequestAwsMarketplaceSolutionArnList: { type: "list", member: { target: "AwsMarketplaceSolutionArn" }, length: { min: 0, max: 10 } },
   ListTagsForResourceRequest: { type: "structure", members: [{ name: "ResourceArn", target: "TaggableResourceArn", required: true }] },
   ListTasksSortBase: {
     type: "structure",
@@ -1219,7 +1246,6 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   ListTasksSortName: { type: "enum", values: ["StartTime"] },
-  MarketSegment: { type: "enum", values: ["Enterprise", "Large", "Medium", "Small", "Micro"] },
   Marketing: {
     type: "structure",
     members: [
@@ -1318,6 +1344,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     members: [
       { name: "DeliveryModels", target: "DeliveryModels" },
       { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList" },
+      { name: "ExpectedContractDuration", target: "ExpectedContractDuration" },
       { name: "Title", target: "PiiString", pattern: "^(?s).{0,255}$" },
       { name: "ApnPrograms", target: "ApnPrograms" },
       { name: "CustomerBusinessProblem", target: "PiiString", pattern: "^(?s).{20,2000}$" },
@@ -1340,6 +1367,8 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList", required: true },
     ],
   },
+  ProspectingAccountName: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingCompanySize: { type: "string", length: { min: 0, max: 255 } },
   ProspectingFromEngagementTaskSort: {
     type: "structure",
     members: [
@@ -1348,7 +1377,51 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   ProspectingFromEngagementTaskSortName: { type: "enum", values: ["StartTime", "TaskName", "FailedEngagementCount"] },
-  ProspectingTaskIdentifier: { type: "string" },
+  ProspectingGeo: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingInsights: {
+    type: "structure",
+    members: [
+      { name: "MarketplaceEngagementScore", target: "EngagementScoreLevel" },
+      { name: "SolutionScore", target: "smithy.api#String" },
+      { name: "SolutionCategory", target: "smithy.api#String" },
+      { name: "SolutionSubCategory", target: "smithy.api#String" },
+    ],
+  },
+  ProspectingPublicProfileSummary: { type: "string", length: { min: 0, max: 5000 } },
+  ProspectingRegion: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingResult: { type: "structure", members: [{ name: "Aws", target: "ProspectingResultAws" }] },
+  ProspectingResultAws: {
+    type: "structure",
+    members: [
+      { name: "Customer", target: "ProspectingResultCustomer" },
+      { name: "Insights", target: "ProspectingInsights" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "EndTime", target: "DateTime" },
+      { name: "TaskId", target: "ProspectingTaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "TaskName", target: "TaskName" },
+    ],
+  },
+  ProspectingResultCustomer: {
+    type: "structure",
+    members: [
+      { name: "AccountName", target: "ProspectingAccountName" },
+      { name: "Geo", target: "ProspectingGeo" },
+      { name: "Region", target: "ProspectingRegion" },
+      { name: "SubRegion", target: "ProspectingSubRegion" },
+      { name: "Country", target: "CountryCode" },
+      { name: "Industry", target: "Industry" },
+      { name: "SubIndustry", target: "ProspectingSubIndustry" },
+      { name: "Segment", target: "ProspectingSegment" },
+      { name: "CompanySize", target: "ProspectingCompanySize" },
+      { name: "EligiblePrograms", target: "EligibleProgramsList" },
+      { name: "PublicProfileSummary", target: "ProspectingPublicProfileSummary" },
+    ],
+  },
+  ProspectingSegment: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingSubIndustry: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingSubRegion: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingTaskIdentifier: { type: "string", pattern: "^task-[0-9a-z]{14}$" },
   PutSellingSystemSettingsRequest: {
     type: "structure",
     members: [
@@ -1381,7 +1454,17 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   RejectionReasonString: { type: "string", pattern: "^[\\u0020-\\u007E\\u00A0-\\uD7FF\\uE000-\\uFFFD]{1,80}$" },
-  RelatedEntityType: { type: "enum", values: ["Solutions", "AwsProducts", "AwsMarketplaceOffers", "AwsMarketplaceOfferSets"] },
+  RelatedEntityType: {
+    type: "enum",
+    values: [
+      "Solutions",
+      "AwsProducts",
+      "AwsMarketplaceOffers",
+      "AwsMarketplaceOfferSets",
+      "AwsMarketplaceSolutions",
+      "AwsMarketplaceProducts",
+    ],
+  },
   ResourceIdentifier: { type: "string", pattern: "^O[0-9]{1,19}$" },
   ResourceSnapshotJobIdentifier: { type: "string", pattern: "^job-[0-9a-z]{13}$" },
   ResourceSnapshotJobRoleIdentifier: {
@@ -1551,11 +1634,12 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     type: "structure",
     members: [{ name: "AfterTargetCloseDate", target: "Date" }, { name: "BeforeTargetCloseDate", target: "Date" }],
   },
+  TaskArn: { type: "string", pattern: "^arn:.*" },
   TaskArnOrIdentifier: { type: "string", pattern: "^(arn:.*|task-[0-9a-z]{13})$" },
-  TaskIdentifierList: { type: "list", member: { target: "ProspectingTaskIdentifier" } },
+  TaskIdentifierList: { type: "list", member: { target: "ProspectingTaskIdentifier" }, length: { min: 0, max: 10 } },
   TaskIdentifiers: { type: "list", member: { target: "TaskArnOrIdentifier" }, length: { min: 1, max: 10 } },
-  TaskName: { type: "string" },
-  TaskNameList: { type: "list", member: { target: "TaskName" } },
+  TaskName: { type: "string", length: { min: 1, max: 128 } },
+  TaskNameList: { type: "list", member: { target: "TaskName" }, length: { min: 0, max: 10 } },
   TaskStatus: { type: "enum", values: ["IN_PROGRESS", "COMPLETE", "FAILED"] },
   TaskStatuses: { type: "list", member: { target: "TaskStatus" }, length: { min: 1, max: 3 } },
   UntagResourceRequest: {
@@ -1570,6 +1654,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     members: [
       { name: "Lead", target: "UpdateLeadContext" },
       { name: "CustomerProject", target: "CustomerProjectsContext" },
+      { name: "ProspectingResult", target: "ProspectingResult" },
     ],
   },
   UpdateEngagementContextRequest: {
@@ -1589,6 +1674,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "QualificationStatus", target: "LeadQualificationStatus", default: "Unqualified" },
       { name: "Customer", target: "LeadCustomer", required: true },
       { name: "Interaction", target: "LeadInteraction" },
+      { name: "Insights", target: "LeadInsights" },
     ],
   },
   UpdateOpportunityRequest: {

@@ -783,7 +783,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationInfo>> = {
     ],
     idempotencyToken: "ClientToken",
     readonly: false,
-    idempotent: false,
+    idempotent: true,
   },
   StartResourceSnapshotJob: {
     input: "StartResourceSnapshotJobRequest",

@@ -187,8 +187,9 @@ export type AwsMemberBusinessTitle =
   | "WWPSPDM"
   | "PDM"
   | "PSM"
-  | "ISVSM";
-export const AwsMemberBusinessTitle_VALUES = ["AWSSalesRep", "AWSAccountOwner", "WWPSPDM", "PDM", "PSM", "ISVSM"] as const;
+  | "ISVSM"
+  | "Signatory";
+export const AwsMemberBusinessTitle_VALUES = ["AWSSalesRep", "AWSAccountOwner", "WWPSPDM", "PDM", "PSM", "ISVSM", "Signatory"] as const;
 
 export interface AwsOpportunityCustomer {
   Contacts?: Contact[];
@@ -198,6 +199,8 @@ export interface AwsOpportunityInsights {
   NextBestActions?: string;
   EngagementScore?: EngagementScore;
   AwsProductsSpendInsightsBySource?: AwsProductsSpendInsightsBySource;
+  OpportunityQuality?: OpportunityQuality;
+  Recommendations?: Recommendation[];
 }
 
 export interface AwsOpportunityLifeCycle {
@@ -216,6 +219,8 @@ export interface AwsOpportunityProject {
 export interface AwsOpportunityRelatedEntities {
   AwsProducts?: string[];
   Solutions?: string[];
+  AwsMarketplaceSolutions?: string[];
+  AwsMarketplaceProducts?: string[];
 }
 
 export type AwsOpportunityStage =
@@ -282,6 +287,8 @@ export interface AwsOpportunitySummaryFullView {
   RelatedEntityIds?: AwsOpportunityRelatedEntities;
   Customer?: AwsOpportunityCustomer;
   Project?: AwsOpportunityProject;
+  CosellMotion?: string;
+  SoftwareRevenue?: AwsSoftwareRevenue;
 }
 
 export type AwsPartition =
@@ -316,6 +323,13 @@ export interface AwsProductOptimization {
 export interface AwsProductsSpendInsightsBySource {
   Partner?: AwsProductInsights;
   AWS?: AwsProductInsights;
+}
+
+export interface AwsSoftwareRevenue {
+  Value?: MonetaryValue;
+  Discount?: string;
+  EffectiveDate?: string;
+  ExpirationDate?: string;
 }
 
 export interface AwsSubmission {
@@ -972,8 +986,8 @@ export interface CreateEngagementInvitationResponse {
 export interface CreateEngagementRequest {
   Catalog: string;
   ClientToken: string;
-  Title: string;
-  Description: string;
+  Title?: string;
+  Description?: string;
   Contexts?: EngagementContextDetails[];
 }
 
@@ -1425,12 +1439,14 @@ export interface EngagementContextDetails {
 export interface EngagementContextPayload {
   CustomerProject?: CustomerProjectsContext;
   Lead?: LeadContext;
+  ProspectingResult?: ProspectingResult;
 }
 
 export type EngagementContextType =
   | "CustomerProject"
-  | "Lead";
-export const EngagementContextType_VALUES = ["CustomerProject", "Lead"] as const;
+  | "Lead"
+  | "ProspectingResult";
+export const EngagementContextType_VALUES = ["CustomerProject", "Lead", "ProspectingResult"] as const;
 
 export interface EngagementCustomer {
   Industry: Industry;
@@ -1520,6 +1536,20 @@ export interface EngagementSummary {
   ContextTypes?: EngagementContextType[];
 }
 
+export interface EnrichmentContext {
+  ProspectingResultAws?: InvitationProspectingResultAws;
+  LeadInsights?: LeadInsights;
+}
+
+export interface ExpectedContractDuration {
+  Term: ExpectedContractDurationTerm;
+  Value: string;
+}
+
+export type ExpectedContractDurationTerm =
+  | "Months";
+export const ExpectedContractDurationTerm_VALUES = ["Months"] as const;
+
 export interface ExpectedCustomerSpend {
   Amount?: string;
   CurrencyCode: CurrencyCode;
@@ -1545,6 +1575,8 @@ export interface GetAwsOpportunitySummaryResponse {
   RelatedEntityIds?: AwsOpportunityRelatedEntities;
   Customer?: AwsOpportunityCustomer;
   Project?: AwsOpportunityProject;
+  CosellMotion?: string;
+  SoftwareRevenue?: AwsSoftwareRevenue;
   Catalog: string;
 }
 
@@ -1571,6 +1603,7 @@ export interface GetEngagementInvitationResponse {
   InvitationMessage?: string;
   EngagementDescription?: string;
   ExistingMembers?: EngagementMemberSummary[];
+  EnrichmentContext?: EnrichmentContext;
 }
 
 export interface GetEngagementRequest {
@@ -1751,6 +1784,11 @@ export interface Invitation {
   Payload: Payload;
 }
 
+export interface InvitationProspectingResultAws {
+  Customer?: ProspectingResultCustomer;
+  Insights?: ProspectingInsights;
+}
+
 export type InvitationStatus =
   | "ACCEPTED"
   | "PENDING"
@@ -1777,6 +1815,13 @@ export interface LastModifiedDate {
   BeforeLastModifiedDate?: string;
 }
 
+export interface LeadAddress {
+  City?: string;
+  PostalCode?: string;
+  StateOrRegion?: string;
+  CountryCode?: string;
+}
+
 export interface LeadContact {
   BusinessTitle: string;
   Email: string;
@@ -1786,44 +1831,49 @@ export interface LeadContact {
 }
 
 export interface LeadContext {
+  Insights?: LeadInsights;
   QualificationStatus?: string;
   Customer: LeadCustomer;
   Interactions: LeadInteraction[];
 }
 
 export interface LeadCustomer {
-  Industry?: Industry;
+  Industry?: string;
   CompanyName: string;
   WebsiteUrl?: string;
-  Address: AddressSummary;
+  Address?: LeadAddress;
   AwsMaturity?: string;
-  MarketSegment?: MarketSegment;
+  MarketSegment?: string;
+}
+
+export interface LeadInsights {
+  LeadReadinessScore?: string;
 }
 
 export interface LeadInteraction {
-  SourceType: string;
-  SourceId: string;
-  SourceName: string;
+  SourceType?: string;
+  SourceId?: string;
+  SourceName?: string;
   Usecase?: string;
   InteractionDate?: string;
-  CustomerAction: string;
+  CustomerAction?: string;
   BusinessProblem?: string;
   Contact: LeadContact;
 }
 
 export interface LeadInvitationCustomer {
-  Industry?: Industry;
+  Industry?: string;
   CompanyName: string;
   WebsiteUrl?: string;
-  CountryCode: CountryCode;
+  CountryCode?: string;
   AwsMaturity?: string;
-  MarketSegment?: MarketSegment;
+  MarketSegment?: string;
 }
 
 export interface LeadInvitationInteraction {
-  SourceType: string;
-  SourceId: string;
-  SourceName: string;
+  SourceType?: string;
+  SourceId?: string;
+  SourceName?: string;
   Usecase?: string;
   ContactBusinessTitle: string;
 }
@@ -2082,6 +2132,7 @@ export interface ListSolutionsRequest {
   Status?: SolutionStatus[];
   Identifier?: string[];
   Category?: string[];
+  AwsMarketplaceSolutionArn?: string[];
 }
 
 export interface ListSolutionsResponse {
@@ -2105,14 +2156,6 @@ export interface ListTasksSortBase {
 export type ListTasksSortName =
   | "StartTime";
 export const ListTasksSortName_VALUES = ["StartTime"] as const;
-
-export type MarketSegment =
-  | "Enterprise"
-  | "Large"
-  | "Medium"
-  | "Small"
-  | "Micro";
-export const MarketSegment_VALUES = ["Enterprise", "Large", "Medium", "Small", "Micro"] as const;
 
 export interface Marketing {
   CampaignName?: string;
@@ -2162,6 +2205,11 @@ export type OpportunityOrigin =
   | "AWS Referral"
   | "Partner Referral";
 export const OpportunityOrigin_VALUES = ["AWS Referral", "Partner Referral"] as const;
+
+export interface OpportunityQuality {
+  Score?: number;
+  Trend?: string;
+}
 
 export interface OpportunitySort {
   SortOrder: SortOrder;
@@ -2248,6 +2296,7 @@ export interface ProfileNextStepsHistory {
 export interface Project {
   DeliveryModels?: DeliveryModel[];
   ExpectedCustomerSpend?: ExpectedCustomerSpend[];
+  ExpectedContractDuration?: ExpectedContractDuration;
   Title?: string;
   ApnPrograms?: string[];
   CustomerBusinessProblem?: string;
@@ -2271,11 +2320,13 @@ export interface ProjectDetails {
 export interface ProjectSummary {
   DeliveryModels?: DeliveryModel[];
   ExpectedCustomerSpend?: ExpectedCustomerSpend[];
+  ExpectedContractDuration?: ExpectedContractDuration;
 }
 
 export interface ProjectView {
   DeliveryModels?: DeliveryModel[];
   ExpectedCustomerSpend?: ExpectedCustomerSpend[];
+  ExpectedContractDuration?: ExpectedContractDuration;
   CustomerUseCase?: string;
   SalesActivities?: SalesActivity[];
   OtherSolutionDescription?: string;
@@ -2291,6 +2342,41 @@ export type ProspectingFromEngagementTaskSortName =
   | "TaskName"
   | "FailedEngagementCount";
 export const ProspectingFromEngagementTaskSortName_VALUES = ["StartTime", "TaskName", "FailedEngagementCount"] as const;
+
+export interface ProspectingInsights {
+  MarketplaceEngagementScore?: string;
+  SolutionScore?: string;
+  SolutionCategory?: string;
+  SolutionSubCategory?: string;
+}
+
+export interface ProspectingResult {
+  Aws?: ProspectingResultAws;
+}
+
+export interface ProspectingResultAws {
+  Customer?: ProspectingResultCustomer;
+  Insights?: ProspectingInsights;
+  StartTime?: string;
+  EndTime?: string;
+  TaskId?: string;
+  TaskArn?: string;
+  TaskName?: string;
+}
+
+export interface ProspectingResultCustomer {
+  AccountName?: string;
+  Geo?: string;
+  Region?: string;
+  SubRegion?: string;
+  Country?: CountryCode;
+  Industry?: Industry;
+  SubIndustry?: string;
+  Segment?: string;
+  CompanySize?: string;
+  EligiblePrograms?: string[];
+  PublicProfileSummary?: string;
+}
 
 export type ProspectingTaskStatus =
   | "PENDING"
@@ -2395,6 +2481,12 @@ export const ReceiverResponsibility_VALUES = [
   "Facilitator",
 ] as const;
 
+export interface Recommendation {
+  Type: string;
+  Details: string;
+  Attributes?: Record<string, string>;
+}
+
 export interface RejectEngagementInvitationRequest {
   Catalog: string;
   Identifier: string;
@@ -2406,14 +2498,25 @@ export interface RelatedEntityIdentifiers {
   AwsMarketplaceOfferSets?: string[];
   Solutions?: string[];
   AwsProducts?: string[];
+  AwsMarketplaceSolutions?: string[];
+  AwsMarketplaceProducts?: string[];
 }
 
 export type RelatedEntityType =
   | "Solutions"
   | "AwsProducts"
   | "AwsMarketplaceOffers"
-  | "AwsMarketplaceOfferSets";
-export const RelatedEntityType_VALUES = ["Solutions", "AwsProducts", "AwsMarketplaceOffers", "AwsMarketplaceOfferSets"] as const;
+  | "AwsMarketplaceOfferSets"
+  | "AwsMarketplaceSolutions"
+  | "AwsMarketplaceProducts";
+export const RelatedEntityType_VALUES = [
+  "Solutions",
+  "AwsProducts",
+  "AwsMarketplaceOffers",
+  "AwsMarketplaceOfferSets",
+  "AwsMarketplaceSolutions",
+  "AwsMarketplaceProducts",
+] as const;
 
 export interface ResourceNotFoundException {
   Message?: string;
@@ -2517,6 +2620,7 @@ export interface SolutionBase {
   Status: SolutionStatus;
   Category: string;
   CreatedDate: string;
+  AwsMarketplaceSolutionArn?: string;
 }
 
 export interface SolutionSort {
@@ -2704,6 +2808,7 @@ export type UntagResourceResponse = Record<string, never>;
 export interface UpdateEngagementContextPayload {
   Lead?: UpdateLeadContext;
   CustomerProject?: CustomerProjectsContext;
+  ProspectingResult?: ProspectingResult;
 }
 
 export interface UpdateEngagementContextRequest {
@@ -2726,6 +2831,7 @@ export interface UpdateLeadContext {
   QualificationStatus?: string;
   Customer: LeadCustomer;
   Interaction?: LeadInteraction;
+  Insights?: LeadInsights;
 }
 
 export interface UpdateOpportunityRequest {

@@ -109,7 +109,7 @@ function text(rng: Rng, n: number): string {
   return s;
 }
 
-interface PatternInfo {
+export interface PatternInfo {
   /** A valid value; `len` is an optional wanted length inside the bounds. */
   valid(rng: Rng, bounds: { min: number; max: number }, catalog: string): string;
   /** A value within the length bounds that breaks the pattern, or null if only length can break it. */
@@ -239,7 +239,7 @@ const PATTERNS: Record<string, PatternInfo> = {
   },
 };
 
-function patternInfo(pattern: string): PatternInfo {
+export function patternInfo(pattern: string): PatternInfo {
   const known = PATTERNS[pattern];
   if (known) return known;
   const m = LENGTH_ONLY.exec(pattern);
@@ -258,7 +258,10 @@ function patternInfo(pattern: string): PatternInfo {
 }
 
 /** The length bounds (in code points) a string member must respect: shape/member length ∩ pattern. */
-function stringBounds(pattern: string | undefined, length: Bounds | undefined): { min: number; max: number } {
+export function stringBounds(
+  pattern: string | undefined,
+  length: Bounds | undefined,
+): { min: number; max: number } {
   let min = length?.min ?? 0;
   let max = length?.max ?? Number.POSITIVE_INFINITY;
   if (pattern) {

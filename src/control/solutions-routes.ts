@@ -13,12 +13,14 @@ import { SolutionStatus_VALUES } from "../model/generated/shapes.js";
 import { type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import type { Catalog } from "../store/records.js";
+import { validateShape } from "../validation/validate.js";
 import { type ControlRequest, parseJsonObject } from "./control-plane.js";
 
 /**
  * A partner's solutions on the control plane:
- *   POST /_pclocal/solutions {Account, Catalog, Id?, Name, Status, Category} — adds one (an `S-` +
- *        7-digit id when `Id` is absent) or changes the given members of an existing one
+ *   POST /_pclocal/solutions {Account, Catalog, Id?, Name, Status, Category, AwsMarketplaceSolutionArn?}
+ *        — adds one (an `S-` + 7-digit id when `Id` is absent) or changes the given members of an
+ *        existing one (`AwsMarketplaceSolutionArn: null` removes the listing)
  *   GET  /_pclocal/solutions?account=<id>[&catalog=AWS|Sandbox]
  * Returns undefined for any other route.
  */
@@ -43,7 +45,7 @@ function checkAccount(account: unknown, services: Services, issues: ValidationIs
 }
 
 async function upsertSolution(body: Record<string, unknown>, services: Services) {
-  const { Account, Catalog: catalog, Id, Name, Status, Category } = body;
+  const { Account, Catalog: catalog, Id, Name, Status, Category, AwsMarketplaceSolutionArn: listing } = body;
   const issues: ValidationIssue[] = [];
   checkAccount(Account, services, issues);
   if (!isCatalog(catalog))
@@ -75,6 +77,8 @@ async function upsertSolution(body: Record<string, unknown>, services: Services)
       Message: "Category must be a string of 1 to 255 characters",
       Code: "INVALID_VALUE",
     });
+  // The model's shape (`^arn:.*`, 4 to 2048 characters); null removes the listing.
+  issues.push(...validateShape("AwsMarketplaceSolutionArn", listing, "awsMarketplaceSolutionArn"));
   if (issues.length > 0) throw validationError(issues);
 
   const account = Account as string;
@@ -110,6 +114,8 @@ async function upsertSolution(body: Record<string, unknown>, services: Services)
       Category: (Category as string | undefined) ?? existing!.Category,
       CreatedDate: existing?.CreatedDate ?? services.clock.now(),
     };
+    const arn = listing === undefined ? existing?.AwsMarketplaceSolutionArn : (listing as string | null);
+    if (arn) solution.AwsMarketplaceSolutionArn = arn;
     await putSolution(tx, cat, account, solution);
     return solutionView(cat, account, solution);
   });

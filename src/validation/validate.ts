@@ -428,9 +428,33 @@ function normalizerOf(target: string): Normalizer | null {
 }
 
 /**
+ * The members whose explicit `null` AWS documents as meaning something else than omitting them;
+ * there the handler receives the `null`. UpdateOpportunity: `Project.ExpectedContractDuration`
+ * omitted keeps the stored duration, `null` clears it (AWS Partner Central developer guide,
+ * "Working with deal sizing insights").
+ */
+const MEANINGFUL_NULLS: Partial<Record<OperationName, readonly (readonly string[])[]>> = {
+  UpdateOpportunity: [["Project", "ExpectedContractDuration"]],
+};
+
+function keepMeaningfulNulls(operation: OperationName, raw: unknown, out: unknown): void {
+  for (const path of MEANINGFUL_NULLS[operation] ?? []) {
+    let from = raw;
+    let to = out;
+    for (const key of path.slice(0, -1)) {
+      from = isObject(from) ? from[key] : undefined;
+      to = isObject(to) ? to[key] : undefined;
+    }
+    const last = path[path.length - 1]!;
+    if (isObject(from) && isObject(to) && from[last] === null) to[last] = null;
+  }
+}
+
+/**
  * The input a handler sees, built from a validated request: only the model's members (unknown
- * ones are dropped, never stored or echoed), `null` treated as absent, and the model's defaults
- * (`@default`, including `@addedDefault` members) set on absent members of every structure.
+ * ones are dropped, never stored or echoed), `null` treated as absent (except at
+ * MEANINGFUL_NULLS), and the model's defaults (`@default`, including `@addedDefault` members) set
+ * on absent members of every structure.
  */
 export function normalizeInput(
   operation: OperationName,
@@ -439,5 +463,7 @@ export function normalizeInput(
   const info = OPERATIONS[operation];
   if (!info) throw new Error(`Unknown operation ${operation}`);
   const normalize = normalizerOf(info.input);
-  return (normalize ? normalize(input) : input) as Record<string, unknown>;
+  const out = (normalize ? normalize(input) : input) as Record<string, unknown>;
+  keepMeaningfulNulls(operation, input, out);
+  return out;
 }

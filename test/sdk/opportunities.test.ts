@@ -573,7 +573,12 @@ describe("SubmitOpportunity", () => {
       Visibility: "Full",
       LifeCycle: { Stage: "Prospect", TargetCloseDate: "2099-06-30" },
       OpportunityTeam: [],
-      RelatedEntityIds: { Solutions: ["S-0041817"], AwsProducts: [] },
+      RelatedEntityIds: {
+        Solutions: ["S-0041817"],
+        AwsProducts: [],
+        AwsMarketplaceSolutions: [],
+        AwsMarketplaceProducts: [],
+      },
       Project: { ExpectedCustomerSpend: FULL_OPPORTUNITY.Project.ExpectedCustomerSpend },
     });
     const again = await rejectionOf(submit(a, "AWS", id));

@@ -254,3 +254,91 @@ describe("AssociateOpportunity and solutions", () => {
     expect((await rejectionOf(associate("S-0041817"))).name).toBe("ResourceNotFoundException");
   });
 });
+
+describe("AWS Marketplace solution ARNs", () => {
+  const listing = (account: string, id: string) =>
+    `arn:aws:aws-marketplace:us-east-1:${account}:AWSMarketplace/Solution/${id}`;
+  const C = PARTNER_C.awsAccountId;
+
+  it("lists the default listings of S-0052021 (Sandbox) and S-0041817 (AWS), in the account's name", async () => {
+    const sandbox = (await list({}, PARTNER_C)).SolutionSummaries!;
+    expect(sandbox.find((s) => s.Id === "S-0052021")?.AwsMarketplaceSolutionArn).toBe(
+      listing(C, "soln-a0052021sbxdm"),
+    );
+    expect(sandbox.filter((s) => s.AwsMarketplaceSolutionArn !== undefined).map((s) => s.Id)).toEqual([
+      "S-0052021",
+    ]);
+    const aws = (await list({ Catalog: "AWS" }, PARTNER_C)).SolutionSummaries!;
+    expect(aws.find((s) => s.Id === "S-0041817")?.AwsMarketplaceSolutionArn).toBe(
+      listing(C, "soln-a0041817awspa"),
+    );
+  });
+
+  it("filters on up to 10 ARNs, matching the solutions listed under one of them", async () => {
+    const mine = listing(C, "soln-a0052021sbxdm");
+    const added = await addSolution({
+      Account: C,
+      Catalog: "Sandbox",
+      Id: "S-3000001",
+      Name: "Listed Solution",
+      Status: "Active",
+      Category: "Software Product",
+      AwsMarketplaceSolutionArn: listing(C, "soln-3000001"),
+    });
+    expect(added.AwsMarketplaceSolutionArn).toBe(listing(C, "soln-3000001"));
+    expect(ids((await list({ AwsMarketplaceSolutionArn: [mine] }, PARTNER_C)).SolutionSummaries)).toEqual([
+      "S-0052021",
+    ]);
+    const both = await list(
+      { AwsMarketplaceSolutionArn: [mine, listing(C, "soln-3000001"), listing(C, "soln-none")] },
+      PARTNER_C,
+    );
+    expect(ids(both.SolutionSummaries)).toEqual(["S-3000001", "S-0052021"]);
+    // Another account's listing of the same default solution is not this account's.
+    const foreign = listing(PARTNER_A.awsAccountId, "soln-a0052021sbxdm");
+    expect((await list({ AwsMarketplaceSolutionArn: [foreign] }, PARTNER_C)).SolutionSummaries).toEqual([]);
+    expect(
+      ids(
+        (await list({ AwsMarketplaceSolutionArn: [mine], Status: ["Active"] }, PARTNER_C)).SolutionSummaries,
+      ),
+    ).toEqual(["S-0052021"]);
+
+    const tooMany = Array.from({ length: 11 }, (_, i) => listing(C, `soln-${i}`));
+    const err = await rejectionOf(list({ AwsMarketplaceSolutionArn: tooMany }, PARTNER_C));
+    expect(err.name).toBe("ValidationException");
+    expect(err.ErrorList[0].FieldName).toBe("awsMarketplaceSolutionArn");
+    const bad = await rejectionOf(list({ AwsMarketplaceSolutionArn: ["soln-123"] }, PARTNER_C));
+    expect(bad.ErrorList[0].FieldName).toBe("awsMarketplaceSolutionArn[0]");
+  });
+
+  it("the control plane sets, keeps and removes a solution's listing, and checks it", async () => {
+    const body = { Account: C, Catalog: "AWS", Id: "S-3000002" };
+    await addSolution({ ...body, Name: "Later Listed", Status: "Draft", Category: "Managed Service" });
+    expect(
+      (await list({ Catalog: "AWS", Identifier: ["S-3000002"] }, PARTNER_C)).SolutionSummaries![0],
+    ).not.toHaveProperty("AwsMarketplaceSolutionArn");
+    const arn = listing(C, "soln-3000002");
+    await addSolution({ ...body, AwsMarketplaceSolutionArn: arn });
+    const renamed = await addSolution({ ...body, Name: "Listed Now" });
+    expect(renamed).toMatchObject({ Name: "Listed Now", AwsMarketplaceSolutionArn: arn });
+    expect(
+      (await list({ Catalog: "AWS", AwsMarketplaceSolutionArn: [arn] }, PARTNER_C)).SolutionSummaries![0],
+    ).toMatchObject({ Id: "S-3000002", Name: "Listed Now", AwsMarketplaceSolutionArn: arn });
+
+    const removed = await addSolution({ ...body, AwsMarketplaceSolutionArn: null });
+    expect(removed).not.toHaveProperty("AwsMarketplaceSolutionArn");
+    expect(
+      (await list({ Catalog: "AWS", AwsMarketplaceSolutionArn: [arn] }, PARTNER_C)).SolutionSummaries,
+    ).toEqual([]);
+
+    for (const value of ["soln-3000002", "arn", 42, `arn:${"x".repeat(2045)}`]) {
+      const res = await h.controlRaw("POST", "/_pclocal/solutions", {
+        ...body,
+        AwsMarketplaceSolutionArn: value,
+      });
+      expect(res.status).toBe(400);
+      const fields = new Set(res.json.ErrorList.map((e: { FieldName: string }) => e.FieldName));
+      expect([...fields]).toEqual(["awsMarketplaceSolutionArn"]);
+    }
+  });
+});

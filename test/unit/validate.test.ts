@@ -353,6 +353,27 @@ describe("normalizeInput", () => {
     ); // @addedDefault
   });
 
+  it("keeps the one null AWS gives a meaning: UpdateOpportunity's Project.ExpectedContractDuration", () => {
+    const body = {
+      Catalog: "Sandbox",
+      Identifier: "O1234567",
+      LastModifiedDate: "2026-01-01T00:00:00.000Z",
+      Project: { Title: "T", ExpectedContractDuration: null, AdditionalComments: null },
+      PartnerOpportunityIdentifier: null,
+    };
+    expect(normalizeInput("UpdateOpportunity", body)).toEqual({
+      Catalog: "Sandbox",
+      Identifier: "O1234567",
+      LastModifiedDate: "2026-01-01T00:00:00.000Z",
+      Project: { Title: "T", ExpectedContractDuration: null },
+    });
+    const { Identifier: _i, LastModifiedDate: _l, ...create } = body;
+    expect(normalizeInput("CreateOpportunity", create)).toEqual({
+      Catalog: "Sandbox",
+      Project: { Title: "T" },
+    });
+  });
+
   it("drops unknown members at every level without visiting them, and nulls", () => {
     let deep: unknown = "bottom";
     for (let i = 0; i < 100_000; i++) deep = [deep];

@@ -3,6 +3,7 @@ import { conflict, quotaExceeded, validationError } from "../../protocol/errors.
 import { invitationArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
+import { currencyIssues } from "../opportunities/deal-sizing.js";
 import { issueInvitation } from "./issue-invitation.js";
 import { pendingInvitationTo } from "./status.js";
 
@@ -37,6 +38,13 @@ export async function createEngagementInvitation(
       "BUSINESS_VALIDATION_FAILED",
     );
   }
+  const project = (payloadUnion.OpportunityInvitation?.Project ?? {}) as Record<string, unknown>;
+  const currencies = currencyIssues(
+    project.ExpectedCustomerSpend,
+    undefined,
+    "invitation.payload.opportunityInvitation.project.expectedCustomerSpend",
+  );
+  if (currencies.length > 0) throw validationError(currencies, "BUSINESS_VALIDATION_FAILED");
   if (await tx.members.get(catalog, engagement.id, receiverId)) {
     throw conflict(`Account ${receiverId} is already a member of engagement ${engagement.id}.`);
   }

@@ -17,6 +17,7 @@ import {
   stageOf,
   str,
 } from "./access.js";
+import { sizeDeal } from "./deal-sizing.js";
 import { insertOpportunity, opportunityArn } from "./new-opportunity.js";
 import { businessError, changedPaths, documentIssues, lockIssues } from "./rules.js";
 import { awsSummaryView, opportunityView, UPDATABLE } from "./view.js";
@@ -44,7 +45,9 @@ export async function createOpportunity(
   for (const member of REVIEW_MEMBERS) delete lifeCycle[member];
   const doc: Doc = { ...fields, LifeCycle: lifeCycle };
   delete doc.RelatedEntityIdentifiers;
-  const issues = documentIssues(doc);
+  const deal = sizeDeal(fields.Project === undefined ? undefined : obj(fields.Project));
+  if (deal.project) doc.Project = deal.project;
+  const issues = [...documentIssues(doc), ...deal.issues];
   if (issues.length > 0) throw businessError(issues);
   if (Origin !== undefined) doc.Origin = Origin;
   const record = await insertOpportunity(ctx, doc);
@@ -98,6 +101,12 @@ export async function updateOpportunity(
     const value = (input as unknown as Doc)[member];
     if (value !== undefined && value !== null) doc[member] = value;
   }
+  const givenProject = input.Project === undefined ? undefined : obj(input.Project);
+  const deal = sizeDeal(givenProject, {
+    project: obj(record.doc.Project),
+    durationCleared: givenProject?.ExpectedContractDuration === null,
+  });
+  if (deal.project) doc.Project = deal.project;
   // AWS's review members stay AWS's: the partner's values are ignored.
   const lifeCycle: Doc = { ...asked };
   const stored = obj(record.doc.LifeCycle);
@@ -117,7 +126,7 @@ export async function updateOpportunity(
   const changes = changedPaths(strip(record.doc), strip(doc));
   const locked = lockIssues(status, stageOf(record), changes);
   if (locked.length > 0) throw businessError(locked);
-  const issues = documentIssues(doc, record);
+  const issues = [...documentIssues(doc, record), ...deal.issues];
   if (issues.length > 0) throw businessError(issues);
 
   let awsSummary = record.awsSummary;

@@ -1,10 +1,11 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { notFound, type ValidationIssue } from "../../protocol/errors.js";
+import type { OpportunityRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { findSolution } from "../solutions/solutions.js";
 import { type Doc, ownedOpportunity, saveChange } from "./access.js";
 import { businessError } from "./rules.js";
-import { relatedEntities } from "./view.js";
+import { awsRelatedEntityIds, relatedEntities } from "./view.js";
 
 type Associate = OperationTypes["AssociateOpportunity"];
 type Disassociate = OperationTypes["DisassociateOpportunity"];
@@ -20,33 +21,62 @@ export const RELATED_LIMITS: Record<EntityType, number> = {
   AwsMarketplaceProducts: 10,
 };
 
-/** What an identifier of each type looks like (a solution must also be one of the caller's, see ListSolutions). */
-const FORMATS: Record<EntityType, { pattern: RegExp; example: string }> = {
-  Solutions: { pattern: /^S-[0-9]{1,19}$/, example: "S-1234567" },
-  AwsProducts: { pattern: /^[A-Za-z0-9][A-Za-z0-9_.:/+-]{0,254}$/, example: "AmazonEC2" },
+/** `arn:<partition>:aws-marketplace:<region>:<12-digit account>:AWSMarketplace/<resource>/<id>` */
+const marketplaceArn = (resource: string) =>
+  new RegExp(
+    `^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]+:[0-9]{12}:AWSMarketplace/${resource}/[A-Za-z0-9_-]+$`,
+  );
+
+/**
+ * What an identifier of each type looks like (a solution must also be one of the caller's, see
+ * ListSolutions). Marketplace entities are ARNs as the AWS Partner Central developer guide shows
+ * them; a product's resource names its type (`AmiProduct`, `SaaSProduct`, `ContainerProduct`, …).
+ */
+const FORMATS: Record<EntityType, { pattern: RegExp; what: string; example: string }> = {
+  Solutions: { pattern: /^S-[0-9]{1,19}$/, what: "partner solution identifier", example: "S-1234567" },
+  AwsProducts: {
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_.:/+-]{0,254}$/,
+    what: "AWS product identifier",
+    example: "AmazonEC2",
+  },
   AwsMarketplaceOffers: {
-    pattern: /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{12}:AWSMarketplace\/Offer\/[A-Za-z0-9_-]+$/,
+    pattern: marketplaceArn("Offer"),
+    what: "AWS Marketplace offer ARN",
     example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Offer/offer-abcdefghijklm",
   },
   AwsMarketplaceOfferSets: {
-    pattern: /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{12}:AWSMarketplace\/OfferSet\/[A-Za-z0-9_-]+$/,
+    pattern: marketplaceArn("OfferSet"),
+    what: "AWS Marketplace offer set ARN",
     example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/OfferSet/offerset-abcdefghijklm",
   },
   AwsMarketplaceSolutions: {
-    pattern:
-      /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{0,12}:AWSMarketplace\/Solution\/[A-Za-z0-9_-]+$/,
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Solution/solution-abcdefghijklm",
+    pattern: marketplaceArn("Solution"),
+    what: "AWS Marketplace solution ARN",
+    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Solution/soln-ab1c2de3fgh4i",
   },
   AwsMarketplaceProducts: {
-    pattern:
-      /^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]*:[0-9]{0,12}:AWSMarketplace\/[A-Za-z]*Product\/[A-Za-z0-9_-]+$/,
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/SaaSProduct/prod-abcdefghijklm",
+    pattern: marketplaceArn("[A-Za-z]+Product"),
+    what: "AWS Marketplace product ARN",
+    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/AmiProduct/prod-ab1c2de3fgh4i",
   },
 };
 
 /**
- * Links a solution, AWS product, Marketplace offer or offer set to the opportunity. Associating
- * one already linked changes nothing.
+ * Stores the opportunity's new related entities; once submitted, AWS's summary shows the ones it
+ * tracks as well.
+ */
+async function saveRelated(ctx: OperationContext, record: OpportunityRecord, related: Doc): Promise<void> {
+  const doc = { ...record.doc, RelatedEntityIdentifiers: related };
+  const awsSummary = record.awsSummary
+    ? { ...record.awsSummary, RelatedEntityIds: awsRelatedEntityIds({ ...record, doc }) }
+    : undefined;
+  await saveChange(ctx.tx, record, { doc, awsSummary }, ctx.now);
+}
+
+/**
+ * Links a solution, AWS product, Marketplace solution, product, offer or offer set to the
+ * opportunity. Associating one already linked changes nothing. Marketplace entities are taken at
+ * their ARN: the emulator holds no Marketplace catalog to check their listing status against.
  */
 export async function associateOpportunity(
   input: Associate["input"],
@@ -60,7 +90,7 @@ export async function associateOpportunity(
     throw businessError([
       {
         FieldName: "relatedEntityIdentifier",
-        Message: `${id} is not a valid ${type} identifier (for example ${format.example}).`,
+        Message: `${id} is not a valid ${format.what} for RelatedEntityType ${type} (for example ${format.example}).`,
         Code: "INVALID_STRING_FORMAT",
       },
     ]);
@@ -92,8 +122,7 @@ export async function associateOpportunity(
     });
   }
   if (issues.length > 0) throw businessError(issues);
-  const changed: Doc = { ...related, [type]: [...related[type], id] };
-  await saveChange(ctx.tx, record, { doc: { ...record.doc, RelatedEntityIdentifiers: changed } }, ctx.now);
+  await saveRelated(ctx, record, { ...related, [type]: [...related[type], id] });
   return {};
 }
 
@@ -109,10 +138,9 @@ export async function disassociateOpportunity(
       `${input.RelatedEntityIdentifier} is not associated with opportunity ${record.id} as ${type}.`,
     );
   }
-  const changed: Doc = {
+  await saveRelated(ctx, record, {
     ...related,
     [type]: related[type].filter((x) => x !== input.RelatedEntityIdentifier),
-  };
-  await saveChange(ctx.tx, record, { doc: { ...record.doc, RelatedEntityIdentifiers: changed } }, ctx.now);
+  });
   return {};
 }

@@ -2,7 +2,7 @@ import { type ValidationIssue, validationError } from "../../protocol/errors.js"
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { type Doc, list, obj, str } from "./access.js";
-import { lowerCamelPath, relatedEntities } from "./view.js";
+import { lowerCamelPath, relatedEntities, SOLD_ENTITIES } from "./view.js";
 
 /** A business-rule failure, reported the way AWS reports them. */
 export const businessError = (issues: ValidationIssue[]) =>
@@ -11,7 +11,8 @@ export const businessError = (issues: ValidationIssue[]) =>
 /**
  * Field rules that hold for every stored version of an opportunity (create and update):
  * ClosedLostReason exactly when Stage is Closed Lost [behavior.md §3 Stage], and Committed or
- * Launched only with an associated solution or Marketplace offer [DG-assoc].
+ * Launched only with an associated solution, Marketplace solution, product, offer or offer set
+ * [DG-assoc].
  */
 export function documentIssues(doc: Doc, previous?: OpportunityRecord): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -36,13 +37,13 @@ export function documentIssues(doc: Doc, previous?: OpportunityRecord): Validati
     const related = previous ? relatedEntities(previous) : undefined;
     const hasSolution =
       related &&
-      (related.Solutions.length > 0 ||
-        related.AwsMarketplaceOffers.length > 0 ||
-        related.AwsMarketplaceOfferSets.length > 0);
+      [...SOLD_ENTITIES, "AwsMarketplaceOffers", "AwsMarketplaceOfferSets"].some(
+        (k) => related[k as keyof typeof related].length > 0,
+      );
     if (!hasSolution) {
       issues.push({
         FieldName: "lifeCycle.stage",
-        Message: `Moving to ${stage} requires an associated solution or AWS Marketplace offer.`,
+        Message: `Moving to ${stage} requires an associated solution, or an AWS Marketplace solution, product or offer.`,
         Code: "INVALID_VALUE",
       });
     }
@@ -53,7 +54,8 @@ export function documentIssues(doc: Doc, previous?: OpportunityRecord): Validati
 /**
  * What SubmitOpportunity requires, all reported at once: the customer (company, website unless
  * national security, country), the project (title, business problem, expected spend), a target
- * close date not in the past, and at least one associated solution.
+ * close date not in the past, and at least one associated solution, Marketplace solution or
+ * Marketplace product [DG-opps].
  */
 export function submissionIssues(record: OpportunityRecord, now: number): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -86,8 +88,12 @@ export function submissionIssues(record: OpportunityRecord, now: number): Valida
       Code: "INVALID_VALUE",
     });
   }
-  if (relatedEntities(record).Solutions.length === 0)
-    missing("RelatedEntityIdentifiers.Solutions", "At least one associated solution");
+  const related = relatedEntities(record);
+  if (SOLD_ENTITIES.every((k) => related[k].length === 0))
+    missing(
+      "RelatedEntityIdentifiers.Solutions",
+      "At least one associated solution, AWS Marketplace solution or AWS Marketplace product",
+    );
   return issues;
 }
 

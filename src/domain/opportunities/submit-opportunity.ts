@@ -13,7 +13,7 @@ import {
   saveChange,
 } from "./access.js";
 import { businessError, submissionIssues } from "./rules.js";
-import { relatedEntities } from "./view.js";
+import { awsRelatedEntityIds } from "./view.js";
 
 type Io = OperationTypes["SubmitOpportunity"];
 
@@ -43,7 +43,6 @@ export async function submitForReview(
   if (issues.length > 0) throw businessError(issues);
   const doc = record.doc;
   const lifeCycle = obj(doc.LifeCycle);
-  const related = relatedEntities(record);
   const awsLifeCycle: Doc = { Stage: "Prospect" };
   if (lifeCycle.TargetCloseDate !== undefined) awsLifeCycle.TargetCloseDate = lifeCycle.TargetCloseDate;
   const awsSummary: Doc = {
@@ -53,7 +52,7 @@ export async function submitForReview(
     Visibility: submission.Visibility ?? "Full",
     LifeCycle: awsLifeCycle,
     OpportunityTeam: [],
-    RelatedEntityIds: { Solutions: related.Solutions, AwsProducts: related.AwsProducts },
+    RelatedEntityIds: awsRelatedEntityIds(record),
     Project: { ExpectedCustomerSpend: list(obj(doc.Project).ExpectedCustomerSpend) },
     [SUBMITTED_AT]: scope.now,
   };

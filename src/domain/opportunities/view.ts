@@ -46,6 +46,20 @@ export function relatedEntities(record: OpportunityRecord): Record<(typeof RELAT
   >;
 }
 
+/** What an opportunity sells: a partner solution, an AWS Marketplace solution or product [DG-opps]. */
+export const SOLD_ENTITIES = ["Solutions", "AwsMarketplaceSolutions", "AwsMarketplaceProducts"] as const;
+
+/** The related entities AWS shows in its opportunity summary (`AwsOpportunityRelatedEntities`). */
+export function awsRelatedEntityIds(record: OpportunityRecord): Doc {
+  const related = relatedEntities(record);
+  return {
+    Solutions: related.Solutions,
+    AwsProducts: related.AwsProducts,
+    AwsMarketplaceSolutions: related.AwsMarketplaceSolutions,
+    AwsMarketplaceProducts: related.AwsMarketplaceProducts,
+  };
+}
+
 /** GetOpportunity's answer: the stored document plus the server-kept members. */
 export function opportunityView(record: OpportunityRecord): GetOutput {
   return {
@@ -74,7 +88,11 @@ export function opportunitySummary(record: OpportunityRecord): OpportunitySummar
   const address = pick(obj(account.Address), ["City", "PostalCode", "StateOrRegion", "CountryCode"]);
   const accountSummary = pick(account, ["Industry", "OtherIndustry", "CompanyName", "WebsiteUrl"]);
   if (Object.keys(address).length > 0) accountSummary.Address = address;
-  const project = pick(obj(record.doc.Project), ["DeliveryModels", "ExpectedCustomerSpend"]);
+  const project = pick(obj(record.doc.Project), [
+    "DeliveryModels",
+    "ExpectedCustomerSpend",
+    "ExpectedContractDuration",
+  ]);
   const summary: Doc = {
     Catalog: record.catalog,
     Id: record.id,

@@ -96,6 +96,7 @@ export function payloadOf(record: OpportunityRecord, template: Template): Resour
   const project = pick(obj(doc.Project), [
     "DeliveryModels",
     "ExpectedCustomerSpend",
+    "ExpectedContractDuration",
     "CustomerUseCase",
     "SalesActivities",
     "OtherSolutionDescription",

@@ -16,7 +16,8 @@ const SORT_KEY: Record<SortBy, (s: Solution) => number | string> = {
 };
 
 /**
- * The caller's solutions in the catalog, filtered by Status, Identifier and Category; sorted by
+ * The caller's solutions in the catalog, filtered by Status, Identifier, Category and AWS
+ * Marketplace solution ARN; sorted by
  * Identifier descending unless told otherwise (ties by identifier); keyset-paged, 20 a page.
  */
 export async function listSolutions(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
@@ -26,6 +27,9 @@ export async function listSolutions(input: Io["input"], ctx: OperationContext): 
   const statuses = input.Status?.length ? new Set<string>(input.Status) : undefined;
   const ids = input.Identifier?.length ? new Set(input.Identifier) : undefined;
   const categories = input.Category?.length ? new Set(input.Category) : undefined;
+  const listings = input.AwsMarketplaceSolutionArn?.length
+    ? new Set(input.AwsMarketplaceSolutionArn)
+    : undefined;
 
   const page = await keysetPage(
     ctx.pageTokens,
@@ -37,7 +41,9 @@ export async function listSolutions(input: Io["input"], ctx: OperationContext): 
         (s) =>
           (!statuses || statuses.has(s.Status)) &&
           (!ids || ids.has(s.Id)) &&
-          (!categories || categories.has(s.Category)),
+          (!categories || categories.has(s.Category)) &&
+          (!listings ||
+            (s.AwsMarketplaceSolutionArn !== undefined && listings.has(s.AwsMarketplaceSolutionArn))),
       );
       return pageInMemory(matching, cursorOf, input.Sort?.SortOrder ?? "DESCENDING", after, limit);
     },

@@ -11,6 +11,8 @@ export interface Solution {
   Category: string;
   /** Epoch ms. */
   CreatedDate: number;
+  /** The AWS Marketplace listing of the solution, when it has one. */
+  AwsMarketplaceSolutionArn?: string;
 }
 
 export const SOLUTION_KIND = "solution";
@@ -19,9 +21,11 @@ export const SOLUTION_ID = /^S-[0-9]{1,19}$/;
 /**
  * The solutions every account has from the start, per catalog. Sandbox carries `S-1234567`, the
  * default solution AWS documents for AssociateOpportunity tests [DG-sandbox], and the observed
- * `S-0052021`; the AWS catalog has ids of its own. Stored solutions of the same id replace them.
+ * `S-0052021`; the AWS catalog has ids of its own. `S-0052021` and `S-0041817` are listed in AWS
+ * Marketplace (`marketplace`: the listing's id; its ARN carries the account). Stored solutions of
+ * the same id replace them.
  */
-export const DEFAULT_SOLUTIONS: Record<Catalog, readonly Solution[]> = {
+const DEFAULT_SOLUTIONS: Record<Catalog, readonly DefaultSolution[]> = {
   Sandbox: [
     sample("S-1234567", "Sandbox Sample Solution", "Active", "Software Product", "2024-01-15T09:00:00.000Z"),
     sample(
@@ -30,6 +34,7 @@ export const DEFAULT_SOLUTIONS: Record<Catalog, readonly Solution[]> = {
       "Active",
       "Consulting Service",
       "2024-03-04T14:30:00.000Z",
+      "soln-a0052021sbxdm",
     ),
     sample("S-0098765", "Managed Observability", "Inactive", "Managed Service", "2024-06-20T08:15:00.000Z"),
     sample("S-0123456", "Edge Gateway Appliance", "Draft", "Hardware Product", "2024-09-09T17:45:00.000Z"),
@@ -41,6 +46,7 @@ export const DEFAULT_SOLUTIONS: Record<Catalog, readonly Solution[]> = {
       "Active",
       "Software Product",
       "2023-11-02T10:00:00.000Z",
+      "soln-a0041817awspa",
     ),
     sample(
       "S-0067302",
@@ -59,14 +65,29 @@ export const DEFAULT_SOLUTIONS: Record<Catalog, readonly Solution[]> = {
   ],
 };
 
+interface DefaultSolution extends Omit<Solution, "AwsMarketplaceSolutionArn"> {
+  marketplace?: string;
+}
+
 function sample(
   Id: string,
   Name: string,
   Status: SolutionStatus,
   Category: string,
   created: string,
-): Solution {
-  return { Id, Name, Status, Category, CreatedDate: Date.parse(created) };
+  marketplace?: string,
+): DefaultSolution {
+  return { Id, Name, Status, Category, CreatedDate: Date.parse(created), marketplace };
+}
+
+/** The account's own copy of a default solution. */
+function defaultFor(accountId: string, { marketplace, ...s }: DefaultSolution): Solution {
+  return marketplace
+    ? {
+        ...s,
+        AwsMarketplaceSolutionArn: `arn:aws:aws-marketplace:us-east-1:${accountId}:AWSMarketplace/Solution/${marketplace}`,
+      }
+    : s;
 }
 
 /** Store ids are per account: two accounts may both have `S-1234567`. */
@@ -78,7 +99,9 @@ export async function accountSolutions(
   catalog: Catalog,
   accountId: string,
 ): Promise<Solution[]> {
-  const byId = new Map<string, Solution>(DEFAULT_SOLUTIONS[catalog].map((s) => [s.Id, s]));
+  const byId = new Map<string, Solution>(
+    DEFAULT_SOLUTIONS[catalog].map((s) => [s.Id, defaultFor(accountId, s)]),
+  );
   const stored = await tx.resources.list({
     kind: SOLUTION_KIND,
     catalog,
@@ -103,7 +126,8 @@ export async function findSolution(
   const stored = await tx.resources.get(SOLUTION_KIND, catalog, storeId(accountId, id));
   if (stored)
     return { ...(stored.doc as unknown as Omit<Solution, "CreatedDate">), CreatedDate: stored.createdAt };
-  return DEFAULT_SOLUTIONS[catalog].find((s) => s.Id === id);
+  const fallback = DEFAULT_SOLUTIONS[catalog].find((s) => s.Id === id);
+  return fallback && defaultFor(accountId, fallback);
 }
 
 /** Adds or replaces one of an account's solutions. */
@@ -121,7 +145,15 @@ export async function putSolution(
     status: s.Status,
     createdAt: s.CreatedDate,
     sortKey: s.Name,
-    doc: { Id: s.Id, Name: s.Name, Status: s.Status, Category: s.Category },
+    doc: {
+      Id: s.Id,
+      Name: s.Name,
+      Status: s.Status,
+      Category: s.Category,
+      ...(s.AwsMarketplaceSolutionArn === undefined
+        ? {}
+        : { AwsMarketplaceSolutionArn: s.AwsMarketplaceSolutionArn }),
+    },
   });
 }
 
@@ -136,4 +168,7 @@ export const solutionView = (catalog: Catalog, accountId: string, s: Solution): 
   Status: s.Status,
   Category: s.Category,
   CreatedDate: isoTime(s.CreatedDate),
+  ...(s.AwsMarketplaceSolutionArn === undefined
+    ? {}
+    : { AwsMarketplaceSolutionArn: s.AwsMarketplaceSolutionArn }),
 });

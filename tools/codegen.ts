@@ -532,7 +532,9 @@ function preludeConstraint(id: string): Record<string, unknown> {
 }
 
 function generateConstraints(m: Model, ops: Operation[]): string {
-  const reachable = m.closure(ops.map((o) => o.input));
+  // Outputs too: the control plane checks what it lets AWS supply (e.g. an invitation's
+  // EnrichmentContext, AWS's opportunity insights) against the model's output shapes.
+  const reachable = m.closure(ops.flatMap((o) => (o.output ? [o.input, o.output] : [o.input])));
   const prelude = new Set<string>();
   for (const id of reachable) {
     const s = m.shape(id);
@@ -549,8 +551,8 @@ function generateConstraints(m: Model, ops: Operation[]): string {
   return file([
     'import type { OperationName } from "./operations.js";',
     "",
-    "// Constraint tables of every shape reachable from an operation input. Member-level traits are",
-    "// kept on the member (they override the target's); patterns are the model's own strings.",
+    "// Constraint tables of every shape reachable from an operation input or output. Member-level",
+    "// traits are kept on the member (they override the target's); patterns are the model's own strings.",
     "",
     "export interface Bounds {",
     "  readonly min?: number;",

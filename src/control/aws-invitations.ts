@@ -3,7 +3,7 @@ import { contextTypeIssues } from "../domain/engagements/contexts.js";
 import { type AwsInvitationRequest, sendInvitationFromAws } from "../domain/invitations/send-from-aws.js";
 import { type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
-import { validateShape } from "../validation/validate.js";
+import { normalizeShape, validateShape } from "../validation/validate.js";
 
 const PAYLOAD_SHAPES = {
   OpportunityInvitation: "OpportunityInvitationPayload",
@@ -25,7 +25,8 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   const issue = (FieldName: string, Message: string, Code: ValidationIssue["Code"] = "INVALID_VALUE") =>
     issues.push({ FieldName, Message, Code });
 
-  const { Catalog, ReceiverAwsAccountId, PayloadType, Payload, ExpirationDate, Context } = body;
+  const { Catalog, ReceiverAwsAccountId, PayloadType, Payload, ExpirationDate, Context, EnrichmentContext } =
+    body;
   if (!isCatalog(Catalog)) issue("catalog", "Catalog must be AWS or Sandbox", "REQUIRED_FIELD_MISSING");
   const receiver =
     typeof ReceiverAwsAccountId === "string"
@@ -64,6 +65,7 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
       })),
     );
   }
+  issues.push(...validateShape("EnrichmentContext", EnrichmentContext, "enrichmentContext"));
   if (issues.length > 0) throw validationError(issues);
 
   const request: AwsInvitationRequest = {
@@ -78,6 +80,10 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     invitationMessage: body.InvitationMessage as string | undefined,
     expirationDate,
     context: Context as AwsInvitationRequest["context"],
+    enrichmentContext:
+      EnrichmentContext == null
+        ? undefined
+        : (normalizeShape("EnrichmentContext", EnrichmentContext) as Record<string, unknown>),
   };
   return services.store.transaction((tx) => sendInvitationFromAws(tx, request));
 }

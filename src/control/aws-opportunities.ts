@@ -10,10 +10,13 @@ import {
   setAutoReview,
 } from "../domain/opportunities/access.js";
 import { awsAnswersSubmission } from "../domain/opportunities/aws-decision.js";
+import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities/aws-summary-change.js";
+import { awsSummaryView } from "../domain/opportunities/view.js";
 import { conflict, notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import type { Catalog, KeysetCursor } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
+import { normalizeShape, validateShape } from "../validation/validate.js";
 
 /**
  * `POST /_pclocal/aws/opportunities/review`: AWS reviews a submitted opportunity.
@@ -23,15 +26,7 @@ import { isoTime } from "../util/clock.js";
  */
 export async function reviewOpportunityAsAws(body: Record<string, unknown>, services: Services) {
   const { Catalog, Identifier, ReviewStatus, ReviewComments, ReviewStatusReason } = body;
-  const issues: ValidationIssue[] = [];
-  if (!isCatalog(Catalog))
-    issues.push({ FieldName: "catalog", Message: "Catalog must be AWS or Sandbox", Code: "INVALID_VALUE" });
-  if (typeof Identifier !== "string" || !/^O[0-9]{1,19}$/.test(Identifier))
-    issues.push({
-      FieldName: "identifier",
-      Message: "Identifier must be an opportunity id (O…)",
-      Code: "INVALID_VALUE",
-    });
+  const issues = opportunityKeyIssues(body);
   if (typeof ReviewStatus !== "string" || !REVIEW_OUTCOMES.includes(ReviewStatus))
     issues.push({
       FieldName: "reviewStatus",
@@ -74,6 +69,78 @@ export async function reviewOpportunityAsAws(body: Record<string, unknown>, serv
     return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
   });
 }
+
+/** Issues of the `{Catalog, Identifier}` every AWS opportunity route takes. */
+function opportunityKeyIssues(body: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isCatalog(body.Catalog))
+    issues.push({ FieldName: "catalog", Message: "Catalog must be AWS or Sandbox", Code: "INVALID_VALUE" });
+  if (typeof body.Identifier !== "string" || !/^O[0-9]{1,19}$/.test(body.Identifier))
+    issues.push({
+      FieldName: "identifier",
+      Message: "Identifier must be an opportunity id (O…)",
+      Code: "INVALID_VALUE",
+    });
+  return issues;
+}
+
+/** The members of AWS's summary the summary route sets, with the model shape each must match. */
+const SUMMARY_MEMBERS = {
+  Insights: "AwsOpportunityInsights",
+  CosellMotion: "smithy.api#String",
+  SoftwareRevenue: "AwsSoftwareRevenue",
+  OpportunityTeam: "AwsOpportunityTeamMembersList",
+} as const;
+
+/**
+ * `POST /_pclocal/aws/opportunities/summary`: AWS sets members of its summary of a submitted
+ * opportunity. Body `{Catalog, Identifier, Insights?, CosellMotion?, SoftwareRevenue?,
+ * OpportunityTeam?}`, each checked against its model shape; a given member replaces the current one
+ * (`Insights` member by member), `null` removes it. Answers the summary as GetAwsOpportunitySummary
+ * now shows it.
+ */
+export async function changeAwsSummaryAsAws(body: Record<string, unknown>, services: Services) {
+  const issues = opportunityKeyIssues(body);
+  const given = Object.keys(SUMMARY_MEMBERS).filter((m) => m in body);
+  if (given.length === 0)
+    issues.push({
+      Message: `Give at least one of ${Object.keys(SUMMARY_MEMBERS).join(", ")}`,
+      Code: "REQUIRED_FIELD_MISSING",
+    });
+  const change: Record<string, unknown> = {};
+  for (const [member, shape] of Object.entries(SUMMARY_MEMBERS)) {
+    const value = body[member];
+    if (value === undefined) continue;
+    if (value === null) {
+      change[member] = null;
+      continue;
+    }
+    const found = validateShape(shape, value, lowerFirst(member));
+    issues.push(...found);
+    if (found.length === 0) change[member] = normalizeShape(shape, value);
+  }
+  // Inside Insights, a null member removes it (normalizing drops nulls, so restore them).
+  const insights = body.Insights;
+  if (insights && typeof insights === "object" && change.Insights) {
+    for (const [member, value] of Object.entries(insights)) {
+      if (value === null) (change.Insights as Record<string, unknown>)[member] = null;
+    }
+  }
+  if (issues.length > 0) throw validationError(issues);
+
+  return services.store.transaction(async (tx) => {
+    const changed = await changeAwsSummary(tx, {
+      catalog: body.Catalog as Catalog,
+      id: body.Identifier as string,
+      now: services.clock.now(),
+      settings: services.settings,
+      change: change as AwsSummaryChange,
+    });
+    return awsSummaryView(changed);
+  });
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * `POST /_pclocal/aws/opportunities/auto-review` `{"approveAfterSeconds": N | null}`: AWS approves

@@ -8,6 +8,7 @@ import { updateContextAsAws } from "./aws-engagements.js";
 import { sendAwsInvitation } from "./aws-invitations.js";
 import {
   autoReviewPolicy,
+  changeAwsSummaryAsAws,
   reviewOpportunityAsAws,
   setAutoReviewPolicy,
   settleAutoReviews,
@@ -88,6 +89,8 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       return woke(services, await updateContextAsAws(parseJsonObject(req.body), services));
     case "POST /_pclocal/aws/opportunities/review":
       return woke(services, await reviewOpportunityAsAws(parseJsonObject(req.body), services));
+    case "POST /_pclocal/aws/opportunities/summary":
+      return woke(services, await changeAwsSummaryAsAws(parseJsonObject(req.body), services));
     case "GET /_pclocal/aws/opportunities/auto-review":
       return autoReviewPolicy(services);
     case "POST /_pclocal/aws/opportunities/auto-review":

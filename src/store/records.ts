@@ -56,6 +56,8 @@ export interface InvitationRecord {
   status: StoredInvitationStatus;
   rejectionReason?: string;
   existingMembers: { CompanyName?: string; WebsiteUrl?: string }[];
+  /** AWS's `EnrichmentContext` for the receiver (AWS-sent invitations only). */
+  enrichmentContext?: Record<string, unknown>;
 }
 
 /** A remembered idempotent request: same token and input → the same response. */

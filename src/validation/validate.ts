@@ -451,6 +451,15 @@ function keepMeaningfulNulls(operation: OperationName, raw: unknown, out: unknow
 }
 
 /**
+ * A validated value of the named model shape with only the model's members (unknown ones dropped,
+ * `null` treated as absent, defaults set), for values the control plane stores as given.
+ */
+export function normalizeShape(shape: string, value: unknown): unknown {
+  const normalize = normalizerOf(shape);
+  return normalize ? normalize(value) : value;
+}
+
+/**
  * The input a handler sees, built from a validated request: only the model's members (unknown
  * ones are dropped, never stored or echoed), `null` treated as absent (except at
  * MEANINGFUL_NULLS), and the model's defaults (`@default`, including `@addedDefault` members) set

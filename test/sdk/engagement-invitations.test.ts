@@ -5,7 +5,11 @@ import {
   GetEngagementInvitationCommand,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LEAD_INVITATION_PAYLOAD, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
+import {
+  ENRICHMENT_CONTEXT as ENRICHMENT,
+  LEAD_INVITATION_PAYLOAD,
+  OPPORTUNITY_INVITATION_PAYLOAD,
+} from "./helpers/fixtures.js";
 import {
   type Harness,
   PARTNER_A,
@@ -50,6 +54,7 @@ describe("GetEngagementInvitation: seed fidelity", () => {
       EngagementDescription: "AWS referral for Example Bank",
       InvitationMessage: "Please help this customer migrate.",
       ExpirationDate: "2030-01-02T03:04:05.000Z",
+      EnrichmentContext: ENRICHMENT,
     });
     expect(sent.Id).toMatch(/^engi-[0-9a-z]{13}$/);
     expect(sent.Arn).toMatch(ARN_ID);
@@ -76,6 +81,7 @@ describe("GetEngagementInvitation: seed fidelity", () => {
       InvitationMessage: "Please help this customer migrate.",
       EngagementDescription: "AWS referral for Example Bank",
       ExistingMembers: [{ CompanyName: "AWS", WebsiteUrl: "www.aws.com" }],
+      EnrichmentContext: ENRICHMENT,
     });
     expect($metadata.httpStatusCode).toBe(200);
     expect(Math.abs(got.InvitationDate!.getTime() - Date.now())).toBeLessThan(60_000);

@@ -580,6 +580,20 @@ describe("SubmitOpportunity", () => {
         AwsMarketplaceProducts: [],
       },
       Project: { ExpectedCustomerSpend: FULL_OPPORTUNITY.Project.ExpectedCustomerSpend },
+      // AWS's scoring (test/sdk/aws-insights.test.ts has the details).
+      Insights: {
+        EngagementScore: expect.stringMatching(/^(High|Medium|Low)$/),
+        NextBestActions: expect.any(String),
+        OpportunityQuality: { Score: expect.any(Number), Trend: "No Change" },
+        Recommendations: expect.any(Array),
+      },
+      CosellMotion: "Partner-led",
+      SoftwareRevenue: {
+        Value: FULL_OPPORTUNITY.SoftwareRevenue.Value,
+        Discount: expect.stringMatching(/^\d+\.\d{2}$/),
+        EffectiveDate: FULL_OPPORTUNITY.SoftwareRevenue.EffectiveDate,
+        ExpirationDate: FULL_OPPORTUNITY.SoftwareRevenue.ExpirationDate,
+      },
     });
     const again = await rejectionOf(submit(a, "AWS", id));
     expect(again.name).toBe("ConflictException");

@@ -136,7 +136,7 @@ describe("generator", () => {
     expect(country.values).toHaveLength(249);
   });
 
-  it("has constraints for every shape an operation input reaches, and none for output-only shapes", () => {
+  it("has constraints for every shape an operation input or output reaches", () => {
     for (const op of OPERATION_NAMES) expect(SHAPE_CONSTRAINTS[OPERATIONS[op].input]?.type).toBe("structure");
     const missing: string[] = [];
     for (const shape of Object.values(SHAPE_CONSTRAINTS)) {
@@ -151,7 +151,10 @@ describe("generator", () => {
       for (const t of targets) if (!SHAPE_CONSTRAINTS[t]) missing.push(t);
     }
     expect(missing).toEqual([]);
-    expect(SHAPE_CONSTRAINTS.GetEngagementResponse).toBeUndefined();
+    // Output-only shapes too, for what the control plane lets AWS supply.
+    expect(SHAPE_CONSTRAINTS.GetEngagementResponse?.type).toBe("structure");
+    expect(member("EnrichmentContext", "LeadInsights").target).toBe("LeadInsights");
+    expect(member("OpportunityQuality", "Score").range).toEqual({ min: 0, max: 100 });
   });
 
   it("generates wire types: interfaces with required members, unions with optional members", () => {

@@ -5,25 +5,32 @@
  */
 import { describe, expect, it } from "vitest";
 import { type MemberConstraint, SHAPE_CONSTRAINTS } from "../../src/model/generated/constraints.js";
+import { OPERATION_NAMES, OPERATIONS } from "../../src/model/generated/operations.js";
 import { compileSafePattern } from "../../src/validation/patterns.js";
 import { patternInfo, Rng, stringBounds } from "../fuzz/gen.js";
 
-const lengthOf = (target: string) => {
-  const shape = SHAPE_CONSTRAINTS[target];
-  return shape && "length" in shape ? shape.length : undefined;
-};
-
+/** Every pattern on a shape or member reachable from an operation's input, with its length bounds. */
 function inputPatterns(): Map<string, { min: number; max: number }> {
   const found = new Map<string, { min: number; max: number }>();
   const add = (pattern: string | undefined, length: MemberConstraint["length"]) => {
     if (pattern && !found.has(pattern)) found.set(pattern, stringBounds(pattern, length ?? { max: 255 }));
   };
-  for (const shape of Object.values(SHAPE_CONSTRAINTS)) {
-    if (shape.type === "string") add(shape.pattern, shape.length);
+  const seen = new Set<string>();
+  const visit = (target: string, member?: MemberConstraint) => {
+    const shape = SHAPE_CONSTRAINTS[target];
+    if (!shape) return;
+    if (shape.type === "string") add(member?.pattern ?? shape.pattern, member?.length ?? shape.length);
+    if (seen.has(target)) return;
+    seen.add(target);
     if (shape.type === "structure" || shape.type === "union")
-      for (const m of shape.members) add(m.pattern, m.length ?? lengthOf(m.target));
-    if (shape.type === "list") add(shape.member.pattern, shape.member.length);
-  }
+      for (const m of shape.members) visit(m.target, m);
+    if (shape.type === "list") visit(shape.member.target, shape.member);
+    if (shape.type === "map") {
+      visit(shape.key.target, shape.key);
+      visit(shape.value.target, shape.value);
+    }
+  };
+  for (const op of OPERATION_NAMES) visit(OPERATIONS[op].input);
   return found;
 }
 

@@ -15,6 +15,7 @@ export interface NewInvitation {
   payload: Record<string, unknown>;
   invitationMessage?: string;
   expirationDate: number;
+  enrichmentContext?: Record<string, unknown>;
 }
 
 /** Records a pending invitation; `ExistingMembers` shows the engagement's members at this instant. */
@@ -42,6 +43,7 @@ export async function issueInvitation(tx: StoreTx, n: NewInvitation): Promise<In
       return summary;
     }),
   };
+  if (n.enrichmentContext) record.enrichmentContext = n.enrichmentContext;
   await tx.invitations.put(record);
   await tx.events.append(invitationEvents("Engagement Invitation Created", record, n.now));
   return record;

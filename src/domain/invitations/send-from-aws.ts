@@ -3,6 +3,7 @@ import type { Catalog, EngagementContextRecord, InvitationRecord } from "../../s
 import { newEngagementId } from "../../util/ids.js";
 import { engagementArn, invitationArn } from "../common/arns.js";
 import { numberContexts } from "../engagements/contexts.js";
+import { deriveEnrichment } from "./enrichment.js";
 import { issueInvitation } from "./issue-invitation.js";
 
 /** How AWS appears as a member and a sender. */
@@ -25,6 +26,8 @@ export interface AwsInvitationRequest {
   expirationDate: number;
   /** An `EngagementContextDetails`; derived from the payload when absent. */
   context?: { Type: string; Payload?: Record<string, unknown> };
+  /** An `EnrichmentContext` used as given (`{}`: none); derived from the payload when absent. */
+  enrichmentContext?: Record<string, unknown>;
 }
 
 type Obj = Record<string, unknown>;
@@ -90,6 +93,11 @@ function deriveContext(r: AwsInvitationRequest): { Type: string; Payload: Obj } 
   };
 }
 
+function enrichmentOf(r: AwsInvitationRequest): Record<string, unknown> | undefined {
+  if (r.enrichmentContext === undefined) return { ...deriveEnrichment(r.payloadType, r.payload) };
+  return Object.keys(r.enrichmentContext).length > 0 ? r.enrichmentContext : undefined;
+}
+
 /**
  * AWS refers a customer: it creates an engagement it owns (AWS its only member, holding the
  * context) and invites the partner, who sees only the invitation payload until accepting.
@@ -132,6 +140,7 @@ export async function sendInvitationFromAws(tx: StoreTx, r: AwsInvitationRequest
     invitationMessage:
       r.invitationMessage ?? (r.payloadType === "OpportunityInvitation" ? AWS_REFERRAL_MESSAGE : undefined),
     expirationDate: r.expirationDate,
+    enrichmentContext: enrichmentOf(r),
   });
   return {
     Id: invitation.id,

@@ -2,6 +2,7 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { InvitationRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { invitationArn } from "../common/arns.js";
+import { visibleEnrichment } from "./enrichment.js";
 import { effectiveStatus } from "./status.js";
 
 type Output = OperationTypes["GetEngagementInvitation"]["output"];
@@ -38,6 +39,7 @@ export function invitationView(inv: InvitationRecord, viewerAccountId: string, n
     InvitationMessage: inv.invitationMessage,
     EngagementDescription: inv.engagementDescription,
     ExistingMembers: inv.existingMembers,
+    EnrichmentContext: visibleEnrichment(inv, viewerAccountId, hidePayload),
   } as Output;
 }
 

@@ -12,6 +12,7 @@ import {
   SUBMITTED_AT,
   saveChange,
 } from "./access.js";
+import { awsScoringAtSubmission } from "./aws-insights.js";
 import { businessError, submissionIssues } from "./rules.js";
 import { awsRelatedEntityIds } from "./view.js";
 
@@ -27,7 +28,7 @@ export interface Submission {
  * otherwise, which the SDK surfaces by name though the model does not declare it for
  * SubmitOpportunity), only when the submit-time
  * rules hold (all failures reported at once). ReviewStatus becomes Submitted and AWS's summary
- * starts (involvement type, visibility — Full unless given). Shared with
+ * starts (involvement type, visibility — Full unless given — and AWS's scoring). Shared with
  * StartEngagementFromOpportunityTask.
  */
 export async function submitForReview(
@@ -54,6 +55,7 @@ export async function submitForReview(
     OpportunityTeam: [],
     RelatedEntityIds: awsRelatedEntityIds(record),
     Project: { ExpectedCustomerSpend: list(obj(doc.Project).ExpectedCustomerSpend) },
+    ...awsScoringAtSubmission(record, submission.InvolvementType),
     [SUBMITTED_AT]: scope.now,
   };
   return saveChange(

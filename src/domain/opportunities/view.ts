@@ -125,6 +125,8 @@ export function awsSummaryView(
       "RelatedEntityIds",
       "Customer",
       "Project",
+      "CosellMotion",
+      "SoftwareRevenue",
     ]),
     Catalog: record.catalog,
   } as OperationTypes["GetAwsOpportunitySummary"]["output"];

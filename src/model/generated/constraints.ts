@@ -2,8 +2,8 @@
 
 import type { OperationName } from "./operations.js";
 
-// Constraint tables of every shape reachable from an operation input. Member-level traits are
-// kept on the member (they override the target's); patterns are the model's own strings.
+// Constraint tables of every shape reachable from an operation input or output. Member-level
+// traits are kept on the member (they override the target's); patterns are the model's own strings.
 
 export interface Bounds {
   readonly min?: number;
@@ -85,6 +85,16 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     type: "structure",
     members: [{ name: "Alias", target: "Alias" }, { name: "AwsAccountId", target: "AwsAccount", required: true }],
   },
+  AccountSummary: {
+    type: "structure",
+    members: [
+      { name: "Industry", target: "Industry" },
+      { name: "OtherIndustry", target: "smithy.api#String", pattern: "^(?s).{0,255}$" },
+      { name: "CompanyName", target: "Name", required: true, pattern: "^(?s).{0,120}$" },
+      { name: "WebsiteUrl", target: "WebsiteUrl" },
+      { name: "Address", target: "AddressSummary" },
+    ],
+  },
   Address: {
     type: "structure",
     members: [
@@ -96,8 +106,18 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   AddressPart: { type: "string", sensitive: true },
+  AddressSummary: {
+    type: "structure",
+    members: [
+      { name: "City", target: "AddressPart", pattern: "^(?s).{0,255}$" },
+      { name: "PostalCode", target: "AddressPart", pattern: "^(?s).{0,20}$" },
+      { name: "StateOrRegion", target: "AddressPart" },
+      { name: "CountryCode", target: "CountryCode" },
+    ],
+  },
   Alias: { type: "string", pattern: "^(?s).{0,80}$", sensitive: true },
   Amount: { type: "string", pattern: "^((0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?)?$", sensitive: true },
+  AmountMap: { type: "map", key: { target: "smithy.api#String" }, value: { target: "MonetaryAmount" } },
   ApnPrograms: { type: "list", member: { target: "smithy.api#String" } },
   AssignOpportunityRequest: {
     type: "structure",
@@ -134,15 +154,225 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   AwsAccount: { type: "string", pattern: "^([0-9]{12}|\\w{1,12})$", sensitive: true },
   AwsAccountIdOrAliasList: { type: "list", member: { target: "AwsAccount" }, length: { min: 1, max: 10 } },
   AwsAccountList: { type: "list", member: { target: "AwsAccount" }, length: { min: 1, max: 10 } },
+  AwsClosedLostReason: {
+    type: "enum",
+    values: [
+      "Administrative",
+      "Business Associate Agreement",
+      "Company Acquired/Dissolved",
+      "Competitive Offering",
+      "Customer Data Requirement",
+      "Customer Deficiency",
+      "Customer Experience",
+      "Delay / Cancellation of Project",
+      "Duplicate",
+      "Duplicate Opportunity",
+      "Executive Blocker",
+      "Failed Vetting",
+      "Feature Limitation",
+      "Financial/Commercial",
+      "Insufficient Amazon Value",
+      "Insufficient AWS Value",
+      "International Constraints",
+      "Legal / Tax / Regulatory",
+      "Legal Terms and Conditions",
+      "Lost to Competitor",
+      "Lost to Competitor - Google",
+      "Lost to Competitor - Microsoft",
+      "Lost to Competitor - Other",
+      "Lost to Competitor - Rackspace",
+      "Lost to Competitor - SoftLayer",
+      "Lost to Competitor - VMWare",
+      "No Customer Reference",
+      "No Integration Resources",
+      "No Opportunity",
+      "No Perceived Value of MP",
+      "No Response",
+      "Not Committed to AWS",
+      "No Update",
+      "On Premises Deployment",
+      "Other",
+      "Other (Details in Description)",
+      "Partner Gap",
+      "Past Due",
+      "People/Relationship/Governance",
+      "Platform Technology Limitation",
+      "Preference for Competitor",
+      "Price",
+      "Product/Technology",
+      "Product Not on AWS",
+      "Security / Compliance",
+      "Self-Service",
+      "Technical Limitations",
+      "Term Sheet Impasse",
+    ],
+  },
   AwsFundingUsed: { type: "enum", values: ["Yes", "No"] },
+  AwsMarketplaceOfferIdentifier: {
+    type: "string",
+    pattern: "^arn:aws:aws-marketplace:[a-z]{1,2}-[a-z]*-\\d+:\\d{12}:AWSMarketplace/Offer/.*$",
+  },
+  AwsMarketplaceOfferIdentifiers: { type: "list", member: { target: "AwsMarketplaceOfferIdentifier" } },
+  AwsMarketplaceOfferSetIdentifier: {
+    type: "string",
+    pattern: "^arn:aws:aws-marketplace:[a-z]{1,2}-[a-z]*-\\d+:\\d{12}:AWSMarketplace/OfferSet/offerset-.*",
+  },
+  AwsMarketplaceOfferSetIdentifiers: { type: "list", member: { target: "AwsMarketplaceOfferSetIdentifier" } },
+  AwsMarketplaceProductArn: { type: "string", pattern: "^arn:.*", length: { min: 4, max: 2048 } },
+  AwsMarketplaceProductIdentifiers: { type: "list", member: { target: "AwsMarketplaceProductArn" } },
   AwsMarketplaceSolutionArn: { type: "string", pattern: "^arn:.*", length: { min: 4, max: 2048 } },
+  AwsMarketplaceSolutionIdentifier: { type: "string", pattern: "^arn:.*", length: { min: 4, max: 2048 } },
+  AwsMarketplaceSolutionIdentifiers: { type: "list", member: { target: "AwsMarketplaceSolutionIdentifier" } },
   AwsMaturity: { type: "string", length: { min: 0, max: 255 } },
+  AwsMemberBusinessTitle: { type: "enum", values: ["AWSSalesRep", "AWSAccountOwner", "WWPSPDM", "PDM", "PSM", "ISVSM", "Signatory"] },
+  AwsOpportunityCustomer: { type: "structure", members: [{ name: "Contacts", target: "CustomerContactsList" }] },
+  AwsOpportunityInsights: {
+    type: "structure",
+    members: [
+      { name: "NextBestActions", target: "smithy.api#String" },
+      { name: "EngagementScore", target: "EngagementScore" },
+      { name: "AwsProductsSpendInsightsBySource", target: "AwsProductsSpendInsightsBySource" },
+      { name: "OpportunityQuality", target: "OpportunityQuality" },
+      { name: "Recommendations", target: "RecommendationList" },
+    ],
+  },
+  AwsOpportunityLifeCycle: {
+    type: "structure",
+    members: [
+      { name: "TargetCloseDate", target: "Date" },
+      { name: "ClosedLostReason", target: "AwsClosedLostReason" },
+      { name: "Stage", target: "AwsOpportunityStage" },
+      { name: "NextSteps", target: "PiiString", pattern: "^(?s).{0,255}$" },
+      { name: "NextStepsHistory", target: "ProfileNextStepsHistories", length: { max: 50 } },
+    ],
+  },
+  AwsOpportunityProject: {
+    type: "structure",
+    members: [
+      { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList" },
+      { name: "AwsPartition", target: "AwsPartition" },
+    ],
+  },
+  AwsOpportunityRelatedEntities: {
+    type: "structure",
+    members: [
+      { name: "AwsProducts", target: "AwsProductIdentifiers" },
+      { name: "Solutions", target: "SolutionIdentifiers" },
+      { name: "AwsMarketplaceSolutions", target: "AwsMarketplaceSolutionIdentifiers" },
+      { name: "AwsMarketplaceProducts", target: "AwsMarketplaceProductIdentifiers" },
+    ],
+  },
+  AwsOpportunityStage: {
+    type: "enum",
+    values: [
+      "Not Started",
+      "In Progress",
+      "Prospect",
+      "Engaged",
+      "Identified",
+      "Qualify",
+      "Research",
+      "Seller Engaged",
+      "Evaluating",
+      "Seller Registered",
+      "Term Sheet Negotiation",
+      "Contract Negotiation",
+      "Onboarding",
+      "Building Integration",
+      "Qualified",
+      "On-hold",
+      "Technical Validation",
+      "Business Validation",
+      "Committed",
+      "Launched",
+      "Deferred to Partner",
+      "Closed Lost",
+      "Completed",
+      "Closed Incomplete",
+    ],
+  },
+  AwsOpportunitySummaryFullView: {
+    type: "structure",
+    members: [
+      { name: "RelatedOpportunityId", target: "OpportunityIdentifier" },
+      { name: "Origin", target: "OpportunityOrigin" },
+      { name: "InvolvementType", target: "SalesInvolvementType" },
+      { name: "Visibility", target: "Visibility" },
+      { name: "LifeCycle", target: "AwsOpportunityLifeCycle" },
+      { name: "OpportunityTeam", target: "AwsOpportunityTeamMembersList" },
+      { name: "Insights", target: "AwsOpportunityInsights" },
+      { name: "InvolvementTypeChangeReason", target: "InvolvementTypeChangeReason" },
+      { name: "RelatedEntityIds", target: "AwsOpportunityRelatedEntities" },
+      { name: "Customer", target: "AwsOpportunityCustomer" },
+      { name: "Project", target: "AwsOpportunityProject" },
+      { name: "CosellMotion", target: "smithy.api#String" },
+      { name: "SoftwareRevenue", target: "AwsSoftwareRevenue" },
+    ],
+  },
+  AwsOpportunityTeamMembersList: { type: "list", member: { target: "AwsTeamMember" } },
   AwsPartition: { type: "enum", values: ["aws-eusc"] },
+  AwsProductDetails: {
+    type: "structure",
+    members: [
+      { name: "ProductCode", target: "smithy.api#String", required: true },
+      { name: "ServiceCode", target: "smithy.api#String" },
+      { name: "Categories", target: "StringList", required: true, length: { min: 0, max: 20 } },
+      { name: "Amount", target: "MonetaryAmount" },
+      { name: "OptimizedAmount", target: "MonetaryAmount" },
+      { name: "PotentialSavingsAmount", target: "MonetaryAmount" },
+      { name: "Optimizations", target: "AwsProductOptimizationsList", required: true },
+    ],
+  },
+  AwsProductIdentifier: { type: "string" },
+  AwsProductIdentifiers: { type: "list", member: { target: "AwsProductIdentifier" } },
+  AwsProductInsights: {
+    type: "structure",
+    members: [
+      { name: "CurrencyCode", target: "CurrencyCode", required: true },
+      { name: "Frequency", target: "PaymentFrequency", required: true },
+      { name: "TotalAmount", target: "MonetaryAmount" },
+      { name: "TotalOptimizedAmount", target: "MonetaryAmount" },
+      { name: "TotalPotentialSavingsAmount", target: "MonetaryAmount" },
+      { name: "TotalAmountByCategory", target: "AmountMap", required: true },
+      { name: "AwsProducts", target: "AwsProductsList", required: true },
+    ],
+  },
+  AwsProductOptimization: {
+    type: "structure",
+    members: [
+      { name: "Description", target: "smithy.api#String", required: true },
+      { name: "SavingsAmount", target: "MonetaryAmount", required: true },
+    ],
+  },
+  AwsProductOptimizationsList: { type: "list", member: { target: "AwsProductOptimization" }, length: { min: 0, max: 10 } },
+  AwsProductsList: { type: "list", member: { target: "AwsProductDetails" }, length: { min: 0, max: 100 } },
+  AwsProductsSpendInsightsBySource: {
+    type: "structure",
+    members: [{ name: "Partner", target: "AwsProductInsights" }, { name: "AWS", target: "AwsProductInsights" }],
+  },
+  AwsSoftwareRevenue: {
+    type: "structure",
+    members: [
+      { name: "Value", target: "MonetaryValue" },
+      { name: "Discount", target: "smithy.api#String" },
+      { name: "EffectiveDate", target: "smithy.api#String" },
+      { name: "ExpirationDate", target: "smithy.api#String" },
+    ],
+  },
   AwsSubmission: {
     type: "structure",
     members: [
       { name: "InvolvementType", target: "SalesInvolvementType", required: true },
       { name: "Visibility", target: "Visibility" },
+    ],
+  },
+  AwsTeamMember: {
+    type: "structure",
+    members: [
+      { name: "Email", target: "Email" },
+      { name: "FirstName", target: "Name", pattern: "^(?s).{0,80}$" },
+      { name: "LastName", target: "Name", pattern: "^(?s).{0,80}$" },
+      { name: "BusinessTitle", target: "AwsMemberBusinessTitle" },
     ],
   },
   CatalogIdentifier: { type: "string", pattern: "^[a-zA-Z]+$" },
@@ -489,6 +719,15 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Payload", target: "EngagementContextPayload", required: true },
     ],
   },
+  CreateEngagementContextResponse: {
+    type: "structure",
+    members: [
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "EngagementArn", target: "EngagementArn" },
+      { name: "EngagementLastModifiedAt", target: "DateTime" },
+      { name: "ContextId", target: "EngagementContextIdentifier" },
+    ],
+  },
   CreateEngagementInvitationRequest: {
     type: "structure",
     members: [
@@ -496,6 +735,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "ClientToken", target: "ClientToken", required: true, idempotencyToken: true },
       { name: "EngagementIdentifier", target: "EngagementIdentifier", required: true },
       { name: "Invitation", target: "Invitation", required: true },
+    ],
+  },
+  CreateEngagementInvitationResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "EngagementInvitationIdentifier", required: true },
+      { name: "Arn", target: "EngagementInvitationArn", required: true },
     ],
   },
   CreateEngagementRequest: {
@@ -506,6 +752,14 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Title", target: "EngagementTitle" },
       { name: "Description", target: "EngagementDescription" },
       { name: "Contexts", target: "EngagementContexts" },
+    ],
+  },
+  CreateEngagementResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "EngagementIdentifier" },
+      { name: "Arn", target: "EngagementArn" },
+      { name: "ModifiedAt", target: "DateTime" },
     ],
   },
   CreateOpportunityRequest: {
@@ -527,6 +781,14 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Tags", target: "TagList" },
     ],
   },
+  CreateOpportunityResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "OpportunityIdentifier", required: true },
+      { name: "PartnerOpportunityIdentifier", target: "smithy.api#String" },
+      { name: "LastModifiedDate", target: "DateTime" },
+    ],
+  },
   CreateResourceSnapshotJobRequest: {
     type: "structure",
     members: [
@@ -539,6 +801,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Tags", target: "TagList" },
     ],
   },
+  CreateResourceSnapshotJobResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "ResourceSnapshotJobIdentifier" },
+      { name: "Arn", target: "ResourceSnapshotJobArn" },
+    ],
+  },
   CreateResourceSnapshotRequest: {
     type: "structure",
     members: [
@@ -549,6 +818,10 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "ResourceSnapshotTemplateIdentifier", target: "ResourceTemplateName", required: true },
       { name: "ClientToken", target: "ClientToken", required: true, idempotencyToken: true },
     ],
+  },
+  CreateResourceSnapshotResponse: {
+    type: "structure",
+    members: [{ name: "Arn", target: "ResourceArn" }, { name: "Revision", target: "ResourceSnapshotRevision" }],
   },
   CreatedDateFilter: {
     type: "structure",
@@ -741,6 +1014,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Project", target: "EngagementCustomerProjectDetails" },
     ],
   },
+  CustomerSummary: { type: "structure", members: [{ name: "Account", target: "AccountSummary" }] },
   Date: { type: "string", pattern: "^[1-9][0-9]{3}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$" },
   DateTime: { type: "timestamp", format: "date-time" },
   DeleteResourceSnapshotJobRequest: {
@@ -776,6 +1050,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     pattern: "^(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$",
     sensitive: true,
   },
+  EngagementArn: { type: "string", pattern: "^arn:.*" },
   EngagementArnOrIdentifier: { type: "string", pattern: "^(arn:.*|eng-[0-9a-z]{14})$" },
   EngagementContextDetails: {
     type: "structure",
@@ -825,11 +1100,75 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   EngagementIdentifier: { type: "string", pattern: "^eng-[0-9a-z]{14}$" },
   EngagementIdentifierList: { type: "list", member: { target: "EngagementIdentifier" }, length: { min: 0, max: 100 } },
   EngagementIdentifiers: { type: "list", member: { target: "EngagementArnOrIdentifier" }, length: { min: 1, max: 10 } },
+  EngagementInvitationArn: {
+    type: "string",
+    pattern: "^arn:aws:partnercentral::[0-9]{12}:[a-zA-Z]+/engagement-invitation/engi-[0-9,a-z]{13}$",
+  },
   EngagementInvitationArnOrIdentifier: { type: "string", pattern: "^(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})$" },
+  EngagementInvitationIdentifier: { type: "string", pattern: "^engi-[0-9,a-z]{13}$" },
   EngagementInvitationIdentifiers: { type: "list", member: { target: "EngagementInvitationArnOrIdentifier" }, length: { min: 1, max: 10 } },
   EngagementInvitationPayloadType: { type: "enum", values: ["OpportunityInvitation", "LeadInvitation"] },
+  EngagementInvitationSummaries: { type: "list", member: { target: "EngagementInvitationSummary" } },
+  EngagementInvitationSummary: {
+    type: "structure",
+    members: [
+      { name: "Arn", target: "smithy.api#String" },
+      { name: "PayloadType", target: "EngagementInvitationPayloadType" },
+      { name: "Id", target: "EngagementInvitationArnOrIdentifier", required: true },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "EngagementTitle", target: "EngagementTitle" },
+      { name: "Status", target: "InvitationStatus" },
+      { name: "InvitationDate", target: "DateTime" },
+      { name: "ExpirationDate", target: "DateTime" },
+      { name: "SenderAwsAccountId", target: "AwsAccount" },
+      { name: "SenderCompanyName", target: "smithy.api#String", pattern: "^(?s).{0,120}$" },
+      { name: "Receiver", target: "Receiver" },
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "ParticipantType", target: "ParticipantType" },
+    ],
+  },
   EngagementInvitationsPayloadType: { type: "list", member: { target: "EngagementInvitationPayloadType" } },
+  EngagementMember: {
+    type: "structure",
+    members: [
+      { name: "CompanyName", target: "MemberCompanyName" },
+      { name: "WebsiteUrl", target: "smithy.api#String" },
+      { name: "AccountId", target: "AwsAccount" },
+    ],
+  },
+  EngagementMemberSummaries: { type: "list", member: { target: "EngagementMemberSummary" } },
+  EngagementMemberSummary: {
+    type: "structure",
+    members: [
+      { name: "CompanyName", target: "MemberCompanyName" },
+      { name: "WebsiteUrl", target: "smithy.api#String" },
+    ],
+  },
+  EngagementMembers: { type: "list", member: { target: "EngagementMember" }, length: { max: 10 } },
   EngagementPageSize: { type: "integer", range: { min: 1, max: 100 }, default: 20 },
+  EngagementProspectingResult: {
+    type: "structure",
+    members: [
+      { name: "EngagementIdentifier", target: "EngagementIdentifier", required: true },
+      { name: "EngagementContextId", target: "smithy.api#String", pattern: "^ctx-[0-9a-z]{14}$" },
+      { name: "Status", target: "ProspectingTaskStatus", required: true },
+      { name: "ReasonCode", target: "smithy.api#String" },
+      { name: "Message", target: "smithy.api#String" },
+    ],
+  },
+  EngagementProspectingResultList: { type: "list", member: { target: "EngagementProspectingResult" } },
+  EngagementResourceAssociationSummary: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "ResourceType", target: "ResourceType" },
+      { name: "ResourceId", target: "ResourceIdentifier" },
+      { name: "CreatedBy", target: "AwsAccount" },
+    ],
+  },
+  EngagementResourceAssociationSummaryList: { type: "list", member: { target: "EngagementResourceAssociationSummary" } },
+  EngagementScore: { type: "enum", values: ["High", "Medium", "Low"] },
   EngagementScoreLevel: { type: "string", length: { min: 0, max: 255 } },
   EngagementSort: {
     type: "structure",
@@ -839,8 +1178,30 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   EngagementSortName: { type: "enum", values: ["CreatedDate"] },
+  EngagementSummary: {
+    type: "structure",
+    members: [
+      { name: "Arn", target: "EngagementArn" },
+      { name: "Id", target: "EngagementIdentifier" },
+      { name: "Title", target: "EngagementTitle" },
+      { name: "CreatedAt", target: "DateTime" },
+      { name: "CreatedBy", target: "AwsAccount" },
+      { name: "MemberCount", target: "smithy.api#Integer" },
+      { name: "ModifiedAt", target: "DateTime" },
+      { name: "ModifiedBy", target: "AwsAccount" },
+      { name: "ContextTypes", target: "EngagementContextTypeList" },
+    ],
+  },
+  EngagementSummaryList: { type: "list", member: { target: "EngagementSummary" } },
   EngagementTitle: { type: "string", pattern: "^(?s).{0,40}$" },
   EngagementUseCase: { type: "string", length: { min: 0, max: 255 } },
+  EnrichmentContext: {
+    type: "structure",
+    members: [
+      { name: "ProspectingResultAws", target: "InvitationProspectingResultAws" },
+      { name: "LeadInsights", target: "LeadInsights" },
+    ],
+  },
   EstimationUrl: {
     type: "string",
     pattern: "^https://(calculator\\.aws|pricing\\.calculator\\.aws\\.eu)/#/estimate\\?id=[a-f0-9]{32,64}$",
@@ -875,11 +1236,53 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "RelatedOpportunityIdentifier", target: "OpportunityIdentifier", required: true },
     ],
   },
+  GetAwsOpportunitySummaryResponse: {
+    type: "structure",
+    members: [
+      { name: "RelatedOpportunityId", target: "OpportunityIdentifier" },
+      { name: "Origin", target: "OpportunityOrigin" },
+      { name: "InvolvementType", target: "SalesInvolvementType" },
+      { name: "Visibility", target: "Visibility" },
+      { name: "LifeCycle", target: "AwsOpportunityLifeCycle" },
+      { name: "OpportunityTeam", target: "AwsOpportunityTeamMembersList" },
+      { name: "Insights", target: "AwsOpportunityInsights" },
+      { name: "InvolvementTypeChangeReason", target: "InvolvementTypeChangeReason" },
+      { name: "RelatedEntityIds", target: "AwsOpportunityRelatedEntities" },
+      { name: "Customer", target: "AwsOpportunityCustomer" },
+      { name: "Project", target: "AwsOpportunityProject" },
+      { name: "CosellMotion", target: "smithy.api#String" },
+      { name: "SoftwareRevenue", target: "AwsSoftwareRevenue" },
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+    ],
+  },
   GetEngagementInvitationRequest: {
     type: "structure",
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "Identifier", target: "EngagementInvitationArnOrIdentifier", required: true },
+    ],
+  },
+  GetEngagementInvitationResponse: {
+    type: "structure",
+    members: [
+      { name: "Arn", target: "smithy.api#String" },
+      { name: "PayloadType", target: "EngagementInvitationPayloadType" },
+      { name: "Id", target: "EngagementInvitationArnOrIdentifier", required: true },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "EngagementTitle", target: "EngagementTitle" },
+      { name: "Status", target: "InvitationStatus" },
+      { name: "InvitationDate", target: "DateTime" },
+      { name: "ExpirationDate", target: "DateTime" },
+      { name: "SenderAwsAccountId", target: "AwsAccount" },
+      { name: "SenderCompanyName", target: "smithy.api#String", pattern: "^(?s).{0,120}$" },
+      { name: "Receiver", target: "Receiver" },
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "RejectionReason", target: "RejectionReasonString" },
+      { name: "Payload", target: "Payload" },
+      { name: "InvitationMessage", target: "InvitationMessage" },
+      { name: "EngagementDescription", target: "EngagementDescription" },
+      { name: "ExistingMembers", target: "EngagementMemberSummaries" },
+      { name: "EnrichmentContext", target: "EnrichmentContext" },
     ],
   },
   GetEngagementRequest: {
@@ -889,11 +1292,47 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Identifier", target: "EngagementArnOrIdentifier", required: true },
     ],
   },
+  GetEngagementResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "EngagementIdentifier" },
+      { name: "Arn", target: "EngagementArn" },
+      { name: "Title", target: "EngagementTitle" },
+      { name: "Description", target: "EngagementDescription" },
+      { name: "CreatedAt", target: "DateTime" },
+      { name: "CreatedBy", target: "AwsAccount" },
+      { name: "MemberCount", target: "smithy.api#Integer" },
+      { name: "ModifiedAt", target: "DateTime" },
+      { name: "ModifiedBy", target: "AwsAccount" },
+      { name: "Contexts", target: "EngagementContexts" },
+    ],
+  },
   GetOpportunityRequest: {
     type: "structure",
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "Identifier", target: "OpportunityIdentifier", required: true },
+    ],
+  },
+  GetOpportunityResponse: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "PrimaryNeedsFromAws", target: "PrimaryNeedsFromAws" },
+      { name: "NationalSecurity", target: "NationalSecurity" },
+      { name: "PartnerOpportunityIdentifier", target: "smithy.api#String", pattern: "^(?s).{0,64}$" },
+      { name: "Customer", target: "Customer" },
+      { name: "Project", target: "Project" },
+      { name: "OpportunityType", target: "OpportunityType" },
+      { name: "Marketing", target: "Marketing" },
+      { name: "SoftwareRevenue", target: "SoftwareRevenue" },
+      { name: "Id", target: "OpportunityIdentifier", required: true },
+      { name: "Arn", target: "OpportunityArn" },
+      { name: "LastModifiedDate", target: "DateTime", required: true },
+      { name: "CreatedDate", target: "DateTime", required: true },
+      { name: "RelatedEntityIdentifiers", target: "RelatedEntityIdentifiers", required: true },
+      { name: "LifeCycle", target: "LifeCycle" },
+      { name: "OpportunityTeam", target: "PartnerOpportunityTeamMembersList" },
     ],
   },
   GetProspectingFromEngagementTaskRequest: {
@@ -903,11 +1342,39 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "TaskIdentifier", target: "ProspectingTaskIdentifier", required: true },
     ],
   },
+  GetProspectingFromEngagementTaskResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "ProspectingTaskIdentifier", required: true },
+      { name: "TaskArn", target: "ProspectingTaskArn", required: true },
+      { name: "TaskName", target: "TaskName", required: true },
+      { name: "StartTime", target: "DateTime", required: true },
+      { name: "EndTime", target: "DateTime" },
+      { name: "Engagements", target: "EngagementProspectingResultList", required: true },
+    ],
+  },
   GetResourceSnapshotJobRequest: {
     type: "structure",
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "ResourceSnapshotJobIdentifier", target: "ResourceSnapshotJobIdentifier", required: true },
+    ],
+  },
+  GetResourceSnapshotJobResponse: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "Id", target: "ResourceSnapshotJobIdentifier" },
+      { name: "Arn", target: "ResourceSnapshotJobArn" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "ResourceType", target: "ResourceType" },
+      { name: "ResourceId", target: "ResourceIdentifier" },
+      { name: "ResourceArn", target: "ResourceArn" },
+      { name: "ResourceSnapshotTemplateName", target: "ResourceTemplateName" },
+      { name: "CreatedAt", target: "DateTime" },
+      { name: "Status", target: "ResourceSnapshotJobStatus" },
+      { name: "LastSuccessfulExecutionDate", target: "DateTime" },
+      { name: "LastFailure", target: "smithy.api#String" },
     ],
   },
   GetResourceSnapshotRequest: {
@@ -921,7 +1388,30 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Revision", target: "ResourceSnapshotRevision" },
     ],
   },
+  GetResourceSnapshotResponse: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "Arn", target: "ResourceArn" },
+      { name: "CreatedBy", target: "AwsAccount" },
+      { name: "CreatedAt", target: "DateTime" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "ResourceType", target: "ResourceType" },
+      { name: "ResourceId", target: "ResourceIdentifier" },
+      { name: "ResourceSnapshotTemplateName", target: "ResourceTemplateName" },
+      { name: "Revision", target: "ResourceSnapshotRevision" },
+      { name: "Payload", target: "ResourceSnapshotPayload" },
+      { name: "TargetMemberAccounts", target: "AwsAccountIdOrAliasList" },
+    ],
+  },
   GetSellingSystemSettingsRequest: { type: "structure", members: [{ name: "Catalog", target: "CatalogIdentifier", required: true }] },
+  GetSellingSystemSettingsResponse: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "ResourceSnapshotJobRoleArn", target: "ResourceSnapshotJobRoleArn" },
+    ],
+  },
   Industry: {
     type: "enum",
     values: [
@@ -964,8 +1454,25 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   InvitationMessage: { type: "string", pattern: "^(?s).{1,255}$", sensitive: true },
+  InvitationProspectingResultAws: {
+    type: "structure",
+    members: [
+      { name: "Customer", target: "ProspectingResultCustomer" },
+      { name: "Insights", target: "ProspectingInsights" },
+    ],
+  },
   InvitationStatus: { type: "enum", values: ["ACCEPTED", "PENDING", "REJECTED", "EXPIRED"] },
   InvitationStatusList: { type: "list", member: { target: "InvitationStatus" }, length: { min: 1, max: 10 } },
+  InvolvementTypeChangeReason: {
+    type: "enum",
+    values: [
+      "Expansion Opportunity",
+      "Change in Deal Information",
+      "Customer Requested",
+      "Technical Complexity",
+      "Risk Mitigation",
+    ],
+  },
   JobTitle: { type: "string", pattern: "^(?s).{0,80}$", sensitive: true },
   LastModifiedDate: {
     type: "structure",
@@ -1081,6 +1588,42 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "NextStepsHistory", target: "NextStepsHistories", length: { max: 50 } },
     ],
   },
+  LifeCycleForView: {
+    type: "structure",
+    members: [
+      { name: "TargetCloseDate", target: "Date" },
+      { name: "ReviewStatus", target: "ReviewStatus" },
+      { name: "Stage", target: "Stage" },
+      { name: "NextSteps", target: "PiiString", pattern: "^(?s).{0,255}$" },
+    ],
+  },
+  LifeCycleSummary: {
+    type: "structure",
+    members: [
+      { name: "Stage", target: "Stage" },
+      { name: "ClosedLostReason", target: "ClosedLostReason" },
+      { name: "NextSteps", target: "PiiString", pattern: "^(?s).{0,255}$" },
+      { name: "TargetCloseDate", target: "Date" },
+      { name: "ReviewStatus", target: "ReviewStatus" },
+      { name: "ReviewComments", target: "smithy.api#String" },
+      { name: "ReviewStatusReason", target: "smithy.api#String" },
+    ],
+  },
+  ListEngagementByAcceptingInvitationTaskSummaries: { type: "list", member: { target: "ListEngagementByAcceptingInvitationTaskSummary" } },
+  ListEngagementByAcceptingInvitationTaskSummary: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementInvitationId", target: "EngagementInvitationIdentifier" },
+    ],
+  },
   ListEngagementByAcceptingInvitationTasksRequest: {
     type: "structure",
     members: [
@@ -1094,6 +1637,29 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "TaskIdentifier", target: "TaskIdentifiers" },
     ],
   },
+  ListEngagementByAcceptingInvitationTasksResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskSummaries", target: "ListEngagementByAcceptingInvitationTaskSummaries" },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
+  ListEngagementFromOpportunityTaskSummaries: { type: "list", member: { target: "ListEngagementFromOpportunityTaskSummary" } },
+  ListEngagementFromOpportunityTaskSummary: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "EngagementInvitationId", target: "EngagementInvitationIdentifier" },
+    ],
+  },
   ListEngagementFromOpportunityTasksRequest: {
     type: "structure",
     members: [
@@ -1105,6 +1671,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "TaskIdentifier", target: "TaskIdentifiers" },
       { name: "OpportunityIdentifier", target: "OpportunityIdentifiers" },
       { name: "EngagementIdentifier", target: "EngagementIdentifiers" },
+    ],
+  },
+  ListEngagementFromOpportunityTasksResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskSummaries", target: "ListEngagementFromOpportunityTaskSummaries" },
+      { name: "NextToken", target: "smithy.api#String" },
     ],
   },
   ListEngagementInvitationsRequest: {
@@ -1121,12 +1694,26 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "SenderAwsAccountId", target: "AwsAccountIdOrAliasList" },
     ],
   },
+  ListEngagementInvitationsResponse: {
+    type: "structure",
+    members: [
+      { name: "EngagementInvitationSummaries", target: "EngagementInvitationSummaries" },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
   ListEngagementMembersRequest: {
     type: "structure",
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "Identifier", target: "EngagementArnOrIdentifier", required: true },
       { name: "MaxResults", target: "MemberPageSize", default: 5 },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
+  ListEngagementMembersResponse: {
+    type: "structure",
+    members: [
+      { name: "EngagementMemberList", target: "EngagementMembers", required: true },
       { name: "NextToken", target: "smithy.api#String" },
     ],
   },
@@ -1142,6 +1729,17 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "CreatedBy", target: "AwsAccount" },
     ],
   },
+  ListEngagementResourceAssociationsResponse: {
+    type: "structure",
+    members: [
+      {
+        name: "EngagementResourceAssociationSummaries",
+        target: "EngagementResourceAssociationSummaryList",
+        required: true,
+      },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
   ListEngagementsRequest: {
     type: "structure",
     members: [
@@ -1154,6 +1752,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "MaxResults", target: "EngagementPageSize", default: 20 },
       { name: "NextToken", target: "smithy.api#String" },
       { name: "EngagementIdentifier", target: "EngagementIdentifiers" },
+    ],
+  },
+  ListEngagementsResponse: {
+    type: "structure",
+    members: [
+      { name: "EngagementSummaryList", target: "EngagementSummaryList", required: true },
+      { name: "NextToken", target: "smithy.api#String" },
     ],
   },
   ListOpportunitiesRequest: {
@@ -1172,6 +1777,29 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "TargetCloseDate", target: "TargetCloseDateFilter" },
     ],
   },
+  ListOpportunitiesResponse: {
+    type: "structure",
+    members: [
+      { name: "OpportunitySummaries", target: "OpportunitySummaries", required: true },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
+  ListOpportunityFromEngagementTaskSummaries: { type: "list", member: { target: "ListOpportunityFromEngagementTaskSummary" } },
+  ListOpportunityFromEngagementTaskSummary: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "ContextId", target: "ContextIdentifier" },
+    ],
+  },
   ListOpportunityFromEngagementTasksRequest: {
     type: "structure",
     members: [
@@ -1184,6 +1812,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "OpportunityIdentifier", target: "OpportunityIdentifiers" },
       { name: "EngagementIdentifier", target: "EngagementIdentifiers" },
       { name: "ContextIdentifier", target: "ContextIdentifiers" },
+    ],
+  },
+  ListOpportunityFromEngagementTasksResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskSummaries", target: "ListOpportunityFromEngagementTaskSummaries" },
+      { name: "NextToken", target: "smithy.api#String" },
     ],
   },
   ListProspectingFromEngagementTasksRequest: {
@@ -1199,6 +1834,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Sort", target: "ProspectingFromEngagementTaskSort" },
     ],
   },
+  ListProspectingFromEngagementTasksResponse: {
+    type: "structure",
+    members: [
+      { name: "NextToken", target: "smithy.api#String", pattern: "^(?s).{1,2048}$" },
+      { name: "TaskSummaries", target: "ProspectingTaskSummaryList", required: true },
+    ],
+  },
   ListResourceSnapshotJobsRequest: {
     type: "structure",
     members: [
@@ -1208,6 +1850,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "EngagementIdentifier", target: "EngagementIdentifier" },
       { name: "Status", target: "ResourceSnapshotJobStatus" },
       { name: "Sort", target: "SortObject" },
+    ],
+  },
+  ListResourceSnapshotJobsResponse: {
+    type: "structure",
+    members: [
+      { name: "ResourceSnapshotJobSummaries", target: "ResourceSnapshotJobSummaryList", required: true },
+      { name: "NextToken", target: "smithy.api#String" },
     ],
   },
   ListResourceSnapshotsRequest: {
@@ -1221,6 +1870,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "ResourceIdentifier", target: "ResourceIdentifier" },
       { name: "ResourceSnapshotTemplateIdentifier", target: "ResourceTemplateName" },
       { name: "CreatedBy", target: "AwsAccount" },
+    ],
+  },
+  ListResourceSnapshotsResponse: {
+    type: "structure",
+    members: [
+      { name: "ResourceSnapshotSummaries", target: "ResourceSnapshotSummaryList", required: true },
+      { name: "NextToken", target: "smithy.api#String" },
     ],
   },
   ListSolutionsRequest: {
@@ -1237,7 +1893,15 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   ListSolutionsRequestAwsMarketplaceSolutionArnList: { type: "list", member: { target: "AwsMarketplaceSolutionArn" }, length: { min: 0, max: 10 } },
+  ListSolutionsResponse: {
+    type: "structure",
+    members: [
+      { name: "SolutionSummaries", target: "SolutionList", required: true },
+      { name: "NextToken", target: "smithy.api#String" },
+    ],
+  },
   ListTagsForResourceRequest: { type: "structure", members: [{ name: "ResourceArn", target: "TaggableResourceArn", required: true }] },
+  ListTagsForResourceResponse: { type: "structure", members: [{ name: "Tags", target: "TagList", required: true }] },
   ListTasksSortBase: {
     type: "structure",
     members: [
@@ -1257,7 +1921,9 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   MarketingSource: { type: "enum", values: ["Marketing Activity", "None"] },
+  MemberCompanyName: { type: "string", pattern: "^(?s).{1,120}$", sensitive: true },
   MemberPageSize: { type: "integer", range: { min: 1, max: 10 }, default: 5 },
+  MonetaryAmount: { type: "string", pattern: "^(0|([1-9][0-9]{0,30}))(\\.[0-9]{0,2})?$", sensitive: true },
   MonetaryValue: {
     type: "structure",
     members: [
@@ -1280,6 +1946,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Time", target: "DateTime", required: true },
     ],
   },
+  OpportunityArn: { type: "string", pattern: "^arn:.*$" },
   OpportunityEngagementInvitationSort: {
     type: "structure",
     members: [
@@ -1300,6 +1967,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   OpportunityOrigin: { type: "enum", values: ["AWS Referral", "Partner Referral"] },
+  OpportunityQuality: {
+    type: "structure",
+    members: [
+      { name: "Score", target: "smithy.api#Integer", range: { min: 0, max: 100 } },
+      { name: "Trend", target: "smithy.api#String" },
+    ],
+  },
   OpportunitySort: {
     type: "structure",
     members: [
@@ -1310,6 +1984,34 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   OpportunitySortName: {
     type: "enum",
     values: ["LastModifiedDate", "Identifier", "CustomerCompanyName", "CreatedDate", "TargetCloseDate"],
+  },
+  OpportunitySummaries: { type: "list", member: { target: "OpportunitySummary" } },
+  OpportunitySummary: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "Id", target: "OpportunityIdentifier" },
+      { name: "Arn", target: "OpportunityArn" },
+      { name: "PartnerOpportunityIdentifier", target: "smithy.api#String" },
+      { name: "OpportunityType", target: "OpportunityType" },
+      { name: "LastModifiedDate", target: "DateTime" },
+      { name: "CreatedDate", target: "DateTime" },
+      { name: "LifeCycle", target: "LifeCycleSummary" },
+      { name: "Customer", target: "CustomerSummary" },
+      { name: "Project", target: "ProjectSummary" },
+    ],
+  },
+  OpportunitySummaryView: {
+    type: "structure",
+    members: [
+      { name: "OpportunityType", target: "OpportunityType" },
+      { name: "Lifecycle", target: "LifeCycleForView" },
+      { name: "OpportunityTeam", target: "PartnerOpportunityTeamMembersList" },
+      { name: "PrimaryNeedsFromAws", target: "PrimaryNeedsFromAws" },
+      { name: "Customer", target: "Customer" },
+      { name: "Project", target: "ProjectView" },
+      { name: "RelatedEntityIdentifiers", target: "RelatedEntityIdentifiers" },
+    ],
   },
   OpportunityType: { type: "enum", values: ["Net New Business", "Flat Renewal", "Expansion"] },
   PageSize: { type: "integer", range: { min: 1, max: 100 } },
@@ -1339,6 +2041,14 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   PrimaryNeedsFromAws: { type: "list", member: { target: "PrimaryNeedFromAws" } },
+  ProfileNextStepsHistories: { type: "list", member: { target: "ProfileNextStepsHistory" } },
+  ProfileNextStepsHistory: {
+    type: "structure",
+    members: [
+      { name: "Value", target: "smithy.api#String", required: true },
+      { name: "Time", target: "DateTime", required: true },
+    ],
+  },
   Project: {
     type: "structure",
     members: [
@@ -1365,6 +2075,25 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Title", target: "smithy.api#String", required: true, pattern: "^(?s).{1,255}$" },
       { name: "TargetCompletionDate", target: "Date", required: true },
       { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList", required: true },
+    ],
+  },
+  ProjectSummary: {
+    type: "structure",
+    members: [
+      { name: "DeliveryModels", target: "DeliveryModels" },
+      { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList" },
+      { name: "ExpectedContractDuration", target: "ExpectedContractDuration" },
+    ],
+  },
+  ProjectView: {
+    type: "structure",
+    members: [
+      { name: "DeliveryModels", target: "DeliveryModels" },
+      { name: "ExpectedCustomerSpend", target: "ExpectedCustomerSpendList" },
+      { name: "ExpectedContractDuration", target: "ExpectedContractDuration" },
+      { name: "CustomerUseCase", target: "smithy.api#String" },
+      { name: "SalesActivities", target: "SalesActivities" },
+      { name: "OtherSolutionDescription", target: "PiiString", pattern: "^(?s).{0,255}$" },
     ],
   },
   ProspectingAccountName: { type: "string", length: { min: 0, max: 255 } },
@@ -1421,12 +2150,65 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   ProspectingSegment: { type: "string", length: { min: 0, max: 255 } },
   ProspectingSubIndustry: { type: "string", length: { min: 0, max: 255 } },
   ProspectingSubRegion: { type: "string", length: { min: 0, max: 255 } },
+  ProspectingTaskArn: {
+    type: "string",
+    pattern: "^arn:aws:partnercentral-selling:.*:.*:catalog/.*/prospecting-from-engagement-task/task-[0-9a-z]{14}$",
+  },
   ProspectingTaskIdentifier: { type: "string", pattern: "^task-[0-9a-z]{14}$" },
+  ProspectingTaskStatus: { type: "enum", values: ["PENDING", "IN_PROGRESS", "COMPLETED", "FAILED"] },
+  ProspectingTaskSummary: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "ProspectingTaskIdentifier", required: true },
+      { name: "TaskArn", target: "ProspectingTaskArn", required: true },
+      { name: "TaskName", target: "TaskName", required: true },
+      { name: "StartTime", target: "DateTime", required: true },
+      { name: "EndTime", target: "DateTime" },
+      { name: "TotalEngagementCount", target: "smithy.api#Integer", required: true },
+      { name: "CompletedEngagementCount", target: "smithy.api#Integer", required: true },
+      { name: "FailedEngagementCount", target: "smithy.api#Integer", required: true },
+    ],
+  },
+  ProspectingTaskSummaryList: { type: "list", member: { target: "ProspectingTaskSummary" } },
   PutSellingSystemSettingsRequest: {
     type: "structure",
     members: [
       { name: "Catalog", target: "CatalogIdentifier", required: true },
       { name: "ResourceSnapshotJobRoleIdentifier", target: "ResourceSnapshotJobRoleIdentifier" },
+    ],
+  },
+  PutSellingSystemSettingsResponse: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "ResourceSnapshotJobRoleArn", target: "ResourceSnapshotJobRoleArn" },
+    ],
+  },
+  ReasonCode: {
+    type: "enum",
+    values: [
+      "InvitationAccessDenied",
+      "InvitationValidationFailed",
+      "EngagementAccessDenied",
+      "OpportunityAccessDenied",
+      "ResourceSnapshotJobAccessDenied",
+      "ResourceSnapshotJobValidationFailed",
+      "ResourceSnapshotJobConflict",
+      "EngagementValidationFailed",
+      "EngagementConflict",
+      "OpportunitySubmissionFailed",
+      "EngagementInvitationConflict",
+      "InternalError",
+      "OpportunityValidationFailed",
+      "OpportunityConflict",
+      "ResourceSnapshotAccessDenied",
+      "ResourceSnapshotValidationFailed",
+      "ResourceSnapshotConflict",
+      "ServiceQuotaExceeded",
+      "RequestThrottled",
+      "ContextNotFound",
+      "CustomerProjectContextNotPermitted",
+      "DisqualifiedLeadNotPermitted",
     ],
   },
   Receiver: { type: "union", members: [{ name: "Account", target: "AccountReceiver" }] },
@@ -1445,6 +2227,21 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   ReceiverResponsibilityList: { type: "list", member: { target: "ReceiverResponsibility" } },
+  Recommendation: {
+    type: "structure",
+    members: [
+      { name: "Type", target: "smithy.api#String", required: true },
+      { name: "Details", target: "smithy.api#String", required: true },
+      { name: "Attributes", target: "RecommendationAttributeMap" },
+    ],
+  },
+  RecommendationAttributeMap: {
+    type: "map",
+    key: { target: "smithy.api#String" },
+    value: { target: "smithy.api#String" },
+    length: { min: 0, max: 25 },
+  },
+  RecommendationList: { type: "list", member: { target: "Recommendation" }, length: { min: 0, max: 5 } },
   RejectEngagementInvitationRequest: {
     type: "structure",
     members: [
@@ -1454,6 +2251,17 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
     ],
   },
   RejectionReasonString: { type: "string", pattern: "^[\\u0020-\\u007E\\u00A0-\\uD7FF\\uE000-\\uFFFD]{1,80}$" },
+  RelatedEntityIdentifiers: {
+    type: "structure",
+    members: [
+      { name: "AwsMarketplaceOffers", target: "AwsMarketplaceOfferIdentifiers" },
+      { name: "AwsMarketplaceOfferSets", target: "AwsMarketplaceOfferSetIdentifiers" },
+      { name: "Solutions", target: "SolutionIdentifiers" },
+      { name: "AwsProducts", target: "AwsProductIdentifiers" },
+      { name: "AwsMarketplaceSolutions", target: "AwsMarketplaceSolutionIdentifiers" },
+      { name: "AwsMarketplaceProducts", target: "AwsMarketplaceProductIdentifiers" },
+    ],
+  },
   RelatedEntityType: {
     type: "enum",
     values: [
@@ -1465,14 +2273,50 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       "AwsMarketplaceProducts",
     ],
   },
+  ResourceArn: { type: "string", pattern: "^arn:.*" },
   ResourceIdentifier: { type: "string", pattern: "^O[0-9]{1,19}$" },
+  ResourceSnapshotArn: { type: "string", pattern: "^arn:.*" },
+  ResourceSnapshotJobArn: { type: "string", pattern: "^arn:.*" },
   ResourceSnapshotJobIdentifier: { type: "string", pattern: "^job-[0-9a-z]{13}$" },
+  ResourceSnapshotJobRoleArn: {
+    type: "string",
+    pattern: "^(?=.{0,2048}$)arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*[-+=,.@_a-zA-Z0-9]{1,64}$",
+  },
   ResourceSnapshotJobRoleIdentifier: {
     type: "string",
     pattern: "^(?=.{0,2048}$)(arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*)?[-+=,.@_a-zA-Z0-9]{1,64}$",
   },
   ResourceSnapshotJobStatus: { type: "enum", values: ["Running", "Stopped"] },
+  ResourceSnapshotJobSummary: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "ResourceSnapshotJobIdentifier" },
+      { name: "Arn", target: "ResourceSnapshotJobArn" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "Status", target: "ResourceSnapshotJobStatus" },
+    ],
+  },
+  ResourceSnapshotJobSummaryList: { type: "list", member: { target: "ResourceSnapshotJobSummary" } },
+  ResourceSnapshotPayload: {
+    type: "union",
+    members: [
+      { name: "OpportunitySummary", target: "OpportunitySummaryView" },
+      { name: "AwsOpportunitySummaryFullView", target: "AwsOpportunitySummaryFullView" },
+    ],
+  },
   ResourceSnapshotRevision: { type: "integer", range: { min: 1 } },
+  ResourceSnapshotSummary: {
+    type: "structure",
+    members: [
+      { name: "Arn", target: "ResourceSnapshotArn" },
+      { name: "Revision", target: "ResourceSnapshotRevision" },
+      { name: "ResourceType", target: "ResourceType" },
+      { name: "ResourceId", target: "ResourceIdentifier" },
+      { name: "ResourceSnapshotTemplateName", target: "ResourceTemplateName" },
+      { name: "CreatedBy", target: "AwsAccount" },
+    ],
+  },
+  ResourceSnapshotSummaryList: { type: "list", member: { target: "ResourceSnapshotSummary" } },
   ResourceTemplateName: { type: "string", pattern: "^[a-zA-Z0-9]{3,80}$" },
   ResourceType: { type: "enum", values: ["Opportunity"] },
   RevenueModel: { type: "enum", values: ["Contract", "Pay-as-you-go", "Subscription"] },
@@ -1520,8 +2364,23 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "ExpirationDate", target: "Date" },
     ],
   },
+  SolutionArn: { type: "string", pattern: "^S-[0-9]{1,19}$" },
+  SolutionBase: {
+    type: "structure",
+    members: [
+      { name: "Catalog", target: "CatalogIdentifier", required: true },
+      { name: "Id", target: "SolutionIdentifier", required: true },
+      { name: "Arn", target: "SolutionArn" },
+      { name: "Name", target: "smithy.api#String", required: true },
+      { name: "Status", target: "SolutionStatus", required: true },
+      { name: "Category", target: "smithy.api#String", required: true },
+      { name: "CreatedDate", target: "DateTime", required: true },
+      { name: "AwsMarketplaceSolutionArn", target: "AwsMarketplaceSolutionArn" },
+    ],
+  },
   SolutionIdentifier: { type: "string", pattern: "^S-[0-9]{1,19}$" },
   SolutionIdentifiers: { type: "list", member: { target: "SolutionIdentifier" } },
+  SolutionList: { type: "list", member: { target: "SolutionBase" } },
   SolutionSort: {
     type: "structure",
     members: [
@@ -1558,6 +2417,20 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Tags", target: "TagList" },
     ],
   },
+  StartEngagementByAcceptingInvitationTaskResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementInvitationId", target: "EngagementInvitationIdentifier" },
+    ],
+  },
   StartEngagementFromOpportunityTaskRequest: {
     type: "structure",
     members: [
@@ -1566,6 +2439,21 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Identifier", target: "OpportunityIdentifier", required: true },
       { name: "AwsSubmission", target: "AwsSubmission", required: true },
       { name: "Tags", target: "TagList" },
+    ],
+  },
+  StartEngagementFromOpportunityTaskResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "EngagementInvitationId", target: "EngagementInvitationIdentifier" },
     ],
   },
   StartOpportunityFromEngagementTaskRequest: {
@@ -1578,6 +2466,21 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Tags", target: "TagList" },
     ],
   },
+  StartOpportunityFromEngagementTaskResponse: {
+    type: "structure",
+    members: [
+      { name: "TaskId", target: "TaskIdentifier" },
+      { name: "TaskArn", target: "TaskArn" },
+      { name: "StartTime", target: "DateTime" },
+      { name: "TaskStatus", target: "TaskStatus" },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "ReasonCode" },
+      { name: "OpportunityId", target: "OpportunityIdentifier" },
+      { name: "ResourceSnapshotJobId", target: "ResourceSnapshotJobIdentifier" },
+      { name: "EngagementId", target: "EngagementIdentifier" },
+      { name: "ContextId", target: "ContextIdentifier" },
+    ],
+  },
   StartProspectingFromEngagementTaskRequest: {
     type: "structure",
     members: [
@@ -1585,6 +2488,19 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Identifiers", target: "EngagementIdentifierList", required: true },
       { name: "TaskName", target: "TaskName", required: true },
       { name: "ClientToken", target: "ClientToken", required: true, idempotencyToken: true },
+    ],
+  },
+  StartProspectingFromEngagementTaskResponse: {
+    type: "structure",
+    members: [
+      { name: "Identifiers", target: "EngagementIdentifierList", required: true },
+      { name: "TaskName", target: "TaskName", required: true },
+      { name: "Message", target: "smithy.api#String" },
+      { name: "ReasonCode", target: "smithy.api#String" },
+      { name: "StartTime", target: "DateTime", required: true },
+      { name: "TaskId", target: "ProspectingTaskIdentifier" },
+      { name: "TaskArn", target: "ProspectingTaskArn" },
+      { name: "TaskStatus", target: "ProspectingTaskStatus", required: true },
     ],
   },
   StartResourceSnapshotJobRequest: {
@@ -1625,6 +2541,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "Tags", target: "TagList", required: true },
     ],
   },
+  TagResourceResponse: { type: "structure", members: [] },
   TagValue: { type: "string", pattern: "^(?=.{0,256}$)([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$" },
   TaggableResourceArn: {
     type: "string",
@@ -1636,6 +2553,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
   },
   TaskArn: { type: "string", pattern: "^arn:.*" },
   TaskArnOrIdentifier: { type: "string", pattern: "^(arn:.*|task-[0-9a-z]{13})$" },
+  TaskIdentifier: { type: "string", pattern: "task-[0-9a-z]{13}$" },
   TaskIdentifierList: { type: "list", member: { target: "ProspectingTaskIdentifier" }, length: { min: 0, max: 10 } },
   TaskIdentifiers: { type: "list", member: { target: "TaskArnOrIdentifier" }, length: { min: 1, max: 10 } },
   TaskName: { type: "string", length: { min: 1, max: 128 } },
@@ -1649,6 +2567,7 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "TagKeys", target: "TagKeyList", required: true },
     ],
   },
+  UntagResourceResponse: { type: "structure", members: [] },
   UpdateEngagementContextPayload: {
     type: "union",
     members: [
@@ -1666,6 +2585,15 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "EngagementLastModifiedAt", target: "DateTime", required: true },
       { name: "Type", target: "EngagementContextType", required: true },
       { name: "Payload", target: "UpdateEngagementContextPayload", required: true },
+    ],
+  },
+  UpdateEngagementContextResponse: {
+    type: "structure",
+    members: [
+      { name: "EngagementId", target: "EngagementIdentifier", required: true },
+      { name: "EngagementArn", target: "EngagementArn", required: true },
+      { name: "EngagementLastModifiedAt", target: "DateTime", required: true },
+      { name: "ContextId", target: "EngagementContextIdentifier", required: true },
     ],
   },
   UpdateLeadContext: {
@@ -1692,6 +2620,13 @@ export const SHAPE_CONSTRAINTS: Readonly<Record<string, ShapeConstraint>> = {
       { name: "LastModifiedDate", target: "DateTime", required: true },
       { name: "Identifier", target: "OpportunityIdentifier", required: true },
       { name: "LifeCycle", target: "LifeCycle" },
+    ],
+  },
+  UpdateOpportunityResponse: {
+    type: "structure",
+    members: [
+      { name: "Id", target: "OpportunityIdentifier", required: true },
+      { name: "LastModifiedDate", target: "DateTime", required: true },
     ],
   },
   UseCases: { type: "list", member: { target: "smithy.api#String" } },

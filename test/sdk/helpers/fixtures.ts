@@ -112,3 +112,29 @@ export const LEAD_CONTEXT = {
     },
   },
 };
+
+/** An `EnrichmentContext` with every member set, as AWS could attach it to a referral. */
+export const ENRICHMENT_CONTEXT = {
+  ProspectingResultAws: {
+    Customer: {
+      AccountName: "Example Bank Corp",
+      Geo: "AMER",
+      Region: "North America",
+      SubRegion: "United States",
+      Country: "US" as const,
+      Industry: "Financial Services" as const,
+      SubIndustry: "Banking",
+      Segment: "Enterprise",
+      CompanySize: "10,001+ employees",
+      EligiblePrograms: ["Migration Acceleration Program"],
+      PublicProfileSummary: "A regional bank modernizing its core systems.",
+    },
+    Insights: {
+      MarketplaceEngagementScore: "High",
+      SolutionScore: "Medium",
+      SolutionCategory: "Migration",
+      SolutionSubCategory: "Mainframe Modernization",
+    },
+  },
+  LeadInsights: { LeadReadinessScore: "High" },
+};

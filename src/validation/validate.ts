@@ -441,3 +441,9 @@ export function normalizeInput(
   const normalize = normalizerOf(info.input);
   return (normalize ? normalize(input) : input) as Record<string, unknown>;
 }
+
+/** A validated value of the named shape with only the model's members (as {@link normalizeInput}). */
+export function normalizeShape(shape: string, value: unknown): unknown {
+  const normalize = normalizerOf(shape);
+  return normalize ? normalize(value) : value;
+}

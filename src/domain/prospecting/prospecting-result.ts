@@ -164,10 +164,9 @@ function customerProfile(
     Segment: segment,
     ...(size ? { CompanySize: size } : {}),
     EligiblePrograms: programs,
-    PublicProfileSummary:
-      `${accountName} is ${/^[aeiou]/i.test(segment) ? "an" : "a"} ${segment.toLowerCase()}${what}${where}${
-        subIndustry ? `, active in ${subIndustry.toLowerCase()}` : ""
-      }.`.slice(0, 5000),
+    PublicProfileSummary: `${accountName} is ${/^[aeiou]/i.test(segment) ? "an" : "a"} ${segment.toLowerCase()}${what}${where}${
+      subIndustry ? `, active in ${subIndustry.toLowerCase()}` : ""
+    }.`,
   };
 }
 
@@ -193,7 +192,9 @@ export function prospectingResult(
   override?: ResultOverride,
 ): ProspectingResultAws {
   const facts = customerFacts(engagement);
-  const accountName = (facts.companyName ?? engagement.title ?? engagement.id).slice(0, 255);
+  const accountName = [...(facts.companyName ?? text(engagement.title) ?? engagement.id)]
+    .slice(0, 255)
+    .join("");
   const pick = picker(
     [accountName.toLowerCase(), asCountry(facts.country) ?? "", facts.industry?.toLowerCase() ?? ""].join(
       "|",

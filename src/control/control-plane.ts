@@ -13,6 +13,7 @@ import {
   setAutoReviewPolicy,
   settleAutoReviews,
 } from "./aws-opportunities.js";
+import { routeProspectingResultsRequest } from "./aws-prospecting.js"; // prospecting
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
 import { routeSolutionsRequest } from "./solutions-routes.js"; // solutions
 
@@ -102,6 +103,9 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       // solutions: /_pclocal/solutions
       const solutions = routeSolutionsRequest(req, services);
       if (solutions) return solutions;
+      // prospecting: /_pclocal/aws/prospecting-results
+      const prospecting = routeProspectingResultsRequest(req, services);
+      if (prospecting) return prospecting;
       throw noRoute(req.method, req.path);
     }
   }

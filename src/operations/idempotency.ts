@@ -1,11 +1,12 @@
 import type { OperationContext } from "../domain/context.js";
+import { replayProspectingStart } from "../domain/prospecting/prospecting-tasks.js";
 import { currentTaskState } from "../domain/tasks/settle.js";
 import { conflict } from "../protocol/errors.js";
 import { sha256Hex, stableStringify } from "../util/stable-json.js";
 
 /**
- * Operations whose replay answers the current state of what the first request made, not its first
- * response: a Start…Task replayed reports how the task stands now.
+ * Operations whose replay does more than answer the first response: a Start…Task replayed reports
+ * how the task stands now (the prospecting start settles due tasks and answers its first response).
  */
 const REPLAY_CURRENT_STATE: Partial<
   Record<string, (stored: unknown, ctx: OperationContext) => Promise<unknown>>
@@ -13,6 +14,7 @@ const REPLAY_CURRENT_STATE: Partial<
   StartEngagementByAcceptingInvitationTask: currentTaskState,
   StartEngagementFromOpportunityTask: currentTaskState,
   StartOpportunityFromEngagementTask: currentTaskState,
+  StartProspectingFromEngagementTask: replayProspectingStart,
 };
 
 /**

@@ -1,6 +1,5 @@
 import {
   CreateEngagementCommand,
-  GetEngagementCommand,
   GetProspectingFromEngagementTaskCommand,
   ListProspectingFromEngagementTasksCommand,
   type ListProspectingFromEngagementTasksCommandInput,
@@ -93,18 +92,16 @@ describe("StartProspectingFromEngagementTask", () => {
       [engA1, "FAILED", "DuplicateEngagementIdentifier"],
     ]);
     for (const e of got.Engagements ?? []) {
-      if (e.Status === "FAILED") expect(e.Message).toMatch(/\S/);
-      else expect(e.Message).toBeUndefined();
+      if (e.Status === "FAILED") {
+        expect(e.Message).toMatch(/\S/);
+        expect(e.EngagementContextId).toBeUndefined();
+      } else {
+        expect(e.Message).toBeUndefined();
+        expect(e.EngagementContextId).toMatch(/^ctx-[0-9a-z]{14}$/);
+      }
     }
     // The model types TaskIdentifier as a task id (ProspectingTaskIdentifier): the ARN is refused.
     expect((await rejectionOf(get(started.TaskArn!))).name).toBe("ValidationException");
-  });
-
-  it("adds no context to the engagement (the model has no prospecting context type)", async () => {
-    const engagement = await h
-      .client(PARTNER_A)
-      .send(new GetEngagementCommand({ Catalog, Identifier: engA2 }));
-    expect(engagement.Contexts ?? []).toEqual([]);
   });
 
   it("answers FAILED with a reason when no engagement could be processed", async () => {

@@ -64,6 +64,7 @@ import {
   AWS,
   CATALOGS,
   type Catalog,
+  contextPlaces,
   DEFAULT_SOLUTIONS,
   type EngagementModel,
   Findings,
@@ -185,7 +186,7 @@ describe("tenant isolation (seeded property test)", () => {
 
     async function createContext() {
       const e = rng.maybePick(
-        model.all(model.engagements).filter((x) => x.contexts < 5 && x.members.some((m) => m !== AWS)),
+        model.all(model.engagements).filter((x) => contextPlaces(x) < 5 && x.members.some((m) => m !== AWS)),
       );
       if (!e) return createEngagement();
       const account = rng.pick(e.members.filter((m) => m !== AWS));
@@ -513,7 +514,7 @@ describe("tenant isolation (seeded property test)", () => {
       const e = rng.maybePick(
         model
           .all(model.engagements)
-          .filter((x) => x.convertibleLead && x.members.length > 1 && x.contexts < 5),
+          .filter((x) => x.convertibleLead && x.members.length > 1 && contextPlaces(x) < 5),
       );
       if (!e) return answer();
       const account = rng.pick(e.members.filter((m) => m !== AWS));
@@ -633,9 +634,13 @@ describe("tenant isolation (seeded property test)", () => {
       for (const r of results) {
         const e = model.engagement(catalog, r.EngagementIdentifier);
         const member = e?.members.includes(caller) ?? false;
-        const ok = member
-          ? r.Status === "COMPLETED"
-          : r.Status === "FAILED" && r.ReasonCode === "EngagementAccessDenied";
+        const full = e !== undefined && !e.prospected && contextPlaces(e) >= 5;
+        const ok = !member
+          ? r.Status === "FAILED" && r.ReasonCode === "EngagementAccessDenied"
+          : full
+            ? r.Status === "FAILED" && r.ReasonCode === "ServiceQuotaExceeded"
+            : r.Status === "COMPLETED";
+        if (member && r.Status === "COMPLETED") e!.prospected = true;
         check("prospecting result per engagement follows membership", ok, () =>
           JSON.stringify({ caller, member, result: r }),
         );

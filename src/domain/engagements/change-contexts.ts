@@ -2,7 +2,13 @@ import { engagementUpdatedEvents } from "../../events/engagement-events.js";
 import { notFound, quotaExceeded, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementContextRecord, EngagementRecord } from "../../store/records.js";
-import { contextTypeIssues, normalizeContextPayload, numberContexts } from "./contexts.js";
+import {
+  contextTypeIssues,
+  newProspectingContextId,
+  normalizeContextPayload,
+  numberContexts,
+  PROSPECTING_RESULT,
+} from "./contexts.js";
 import { touched } from "./touch.js";
 
 /** An engagement holds at most five contexts (the model's `EngagementContexts` length). */
@@ -43,6 +49,36 @@ export async function addContext(
   const changed = { ...touched(engagement, actor, now), contexts: [...engagement.contexts, context!] };
   await save(tx, changed);
   return { engagement: changed, context: context! };
+}
+
+/**
+ * Records AWS's prospecting result on the engagement. An engagement holds one: a later result
+ * replaces the earlier one where it stood, under a new id (each id names one task's result, as
+ * that task's `EngagementContextId` does). A first result takes one of the five context places.
+ */
+export async function putProspectingResult(
+  tx: StoreTx,
+  engagement: EngagementRecord,
+  payload: Payload,
+  actor: string,
+  now: number,
+): Promise<{ engagement: EngagementRecord; context: EngagementContextRecord }> {
+  const context: EngagementContextRecord = {
+    Id: newProspectingContextId(),
+    Type: PROSPECTING_RESULT,
+    Payload: payload,
+  };
+  const index = engagement.contexts.findIndex((c) => c.Type === PROSPECTING_RESULT);
+  if (index < 0 && engagement.contexts.length >= MAX_CONTEXTS) {
+    throw quotaExceeded(`Engagement ${engagement.id} already has ${MAX_CONTEXTS} contexts.`);
+  }
+  const contexts =
+    index < 0
+      ? [...engagement.contexts, context]
+      : engagement.contexts.map((c, i) => (i === index ? context : c));
+  const changed = { ...touched(engagement, actor, now), contexts };
+  await save(tx, changed);
+  return { engagement: changed, context };
 }
 
 /**

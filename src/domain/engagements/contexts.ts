@@ -1,6 +1,35 @@
-import type { ValidationIssue } from "../../protocol/errors.js";
+import { type ValidationIssue, validationError } from "../../protocol/errors.js";
 import type { EngagementContextRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
+import { randomBase36 } from "../../util/ids.js";
+
+/** The context type AWS's prospecting adds; partners cannot create or update it. */
+export const PROSPECTING_RESULT = "ProspectingResult";
+
+/**
+ * A ProspectingResult context's id: `ctx-` + 14 of `[0-9a-z]`, the form the model states for
+ * `EngagementProspectingResult.EngagementContextId`. Partner contexts keep the short "1", "2"… ids.
+ */
+export const newProspectingContextId = () => `ctx-${randomBase36(14)}`;
+
+/**
+ * A partner may not write a ProspectingResult context (AWS produces it by prospecting): the
+ * BUSINESS_VALIDATION_FAILED error naming `field`, else nothing.
+ */
+export function refuseProspectingResult(type: string | undefined, field: string): void {
+  if (type !== PROSPECTING_RESULT) return;
+  throw validationError(
+    [
+      {
+        FieldName: field,
+        Message:
+          "ProspectingResult contexts are added by AWS when StartProspectingFromEngagementTask processes the engagement; they cannot be created or updated directly",
+        Code: "ACTION_NOT_PERMITTED",
+      },
+    ],
+    "BUSINESS_VALIDATION_FAILED",
+  );
+}
 
 interface ContextInput {
   Type?: string;
@@ -34,15 +63,20 @@ export function normalizeContextPayload(payload: Record<string, unknown> | undef
   return payload;
 }
 
-/** Contexts numbered "1", "2", … after those the engagement already has. */
+/**
+ * Contexts numbered "1", "2", … after those the engagement already has (a ProspectingResult
+ * context's `ctx-` id is not a number and takes no number; it gets a `ctx-` id of its own).
+ */
 export function numberContexts(
   existing: readonly EngagementContextRecord[],
   added: readonly ContextInput[],
 ): EngagementContextRecord[] {
   let next = existing.reduce((max, c) => Math.max(max, Number(c.Id) || 0), 0);
   return added.map((c) => {
-    next += 1;
-    const record: EngagementContextRecord = { Id: String(next), Type: c.Type ?? "" };
+    let id: string;
+    if (c.Type === PROSPECTING_RESULT) id = newProspectingContextId();
+    else id = String(++next);
+    const record: EngagementContextRecord = { Id: id, Type: c.Type ?? "" };
     const payload = normalizeContextPayload(c.Payload);
     if (payload) record.Payload = payload;
     return record;

@@ -5,13 +5,14 @@ import { isoTime } from "../../util/clock.js";
 import { newEngagementId } from "../../util/ids.js";
 import { engagementArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
-import { contextTypeIssues, numberContexts } from "./contexts.js";
+import { contextTypeIssues, numberContexts, refuseProspectingResult } from "./contexts.js";
 
 type Io = OperationTypes["CreateEngagement"];
 
 /** The caller creates an engagement and becomes its first member. */
 export async function createEngagement(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
   const contexts = (input.Contexts ?? []) as Parameters<typeof numberContexts>[1];
+  for (const [i, c] of contexts.entries()) refuseProspectingResult(c.Type, `contexts[${i}].type`);
   const issues = contextTypeIssues(contexts, "contexts");
   if (issues.length > 0) throw validationError(issues, "BUSINESS_VALIDATION_FAILED");
 

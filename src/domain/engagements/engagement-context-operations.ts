@@ -6,6 +6,7 @@ import { engagementArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "./access.js";
 import { addContext, updateContext } from "./change-contexts.js";
+import { refuseProspectingResult } from "./contexts.js";
 
 type Create = OperationTypes["CreateEngagementContext"];
 type Update = OperationTypes["UpdateEngagementContext"];
@@ -14,6 +15,7 @@ export async function createEngagementContext(
   input: Create["input"],
   ctx: OperationContext,
 ): Promise<Create["output"]> {
+  refuseProspectingResult(input.Type, "type");
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   const { engagement: changed, context } = await addContext(
     ctx.tx,
@@ -31,6 +33,7 @@ export async function updateEngagementContext(
   input: Update["input"],
   ctx: OperationContext,
 ): Promise<Update["output"]> {
+  refuseProspectingResult(input.Type, "type");
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   if (wireTimeMs(input.EngagementLastModifiedAt) !== engagement.modifiedAt) {
     throw conflict(

@@ -1,18 +1,16 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import type { EngagementProspectingResult, ProspectingTaskStatus } from "../../model/generated/shapes.js";
-import { ApiError, notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
+import { notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
 import type { KeysetCursor, TaskRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { resolveIdentifier } from "../common/arns.js";
 import { keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { engagementForMember } from "../engagements/access.js";
 import { settleDueTasks } from "../tasks/settle.js";
 import { newProspectingTaskId, PROSPECTING_ARN_KIND, prospectingTaskArn } from "./ids.js";
+import { takeQueuedResult } from "./queued-results.js";
+import { completeProspectingTask, docOf, PROSPECTING_KIND, type ProspectingDoc } from "./run-prospecting.js";
 
 type Op<N extends keyof OperationTypes> = OperationTypes[N];
-
-const KIND = "ProspectingFromEngagement" as const;
 
 /** Limits AWS documents but the SDK does not carry (so the generated validator cannot check them). */
 export const MAX_IDENTIFIERS = 100;
@@ -20,37 +18,6 @@ export const MAX_TASK_NAME = 128;
 export const MAX_LIST_FILTER = 10;
 /** AWS says only "a service-defined default page size"; the service's other lists use 20. */
 export const DEFAULT_PROSPECTING_PAGE = 20;
-
-/**
- * ReasonCodes of this emulator (AWS's values are not published; the member is a plain string).
- * Per engagement: `EngagementAccessDenied` (no such engagement, or the caller is not a member) and
- * `DuplicateEngagementIdentifier` (the engagement was named earlier in the same task). For the
- * task: `AllEngagementsFailed` when no engagement could be processed.
- */
-export const PROSPECTING_REASONS = {
-  accessDenied: "EngagementAccessDenied",
-  duplicate: "DuplicateEngagementIdentifier",
-  allFailed: "AllEngagementsFailed",
-} as const;
-
-/** What a prospecting task record's `doc` holds. */
-interface ProspectingDoc {
-  TaskId: string;
-  TaskArn: string;
-  TaskName: string;
-  StartTime: string;
-  EndTime?: string;
-  TaskStatus: ProspectingTaskStatus;
-  ReasonCode?: string;
-  Message?: string;
-  Identifiers: string[];
-  Engagements: EngagementProspectingResult[];
-  TotalEngagementCount: number;
-  CompletedEngagementCount: number;
-  FailedEngagementCount: number;
-}
-
-const docOf = (task: TaskRecord) => task.doc as unknown as ProspectingDoc;
 
 function startIssues(input: Op<"StartProspectingFromEngagementTask">["input"]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -79,91 +46,8 @@ function startIssues(input: Op<"StartProspectingFromEngagementTask">["input"]): 
   return issues;
 }
 
-/** One engagement of the task: processed on its own, whatever happens to the others. */
-async function prospect(
-  identifier: string,
-  seen: Set<string>,
-  ctx: OperationContext,
-): Promise<EngagementProspectingResult> {
-  const failed = (ReasonCode: string, Message: string): EngagementProspectingResult => ({
-    EngagementIdentifier: identifier,
-    Status: "FAILED",
-    ReasonCode,
-    Message,
-  });
-  if (seen.has(identifier)) {
-    return failed(
-      PROSPECTING_REASONS.duplicate,
-      `Engagement ${identifier} is named more than once in this task; it is processed once.`,
-    );
-  }
-  seen.add(identifier);
-  try {
-    await engagementForMember(ctx, identifier);
-  } catch (err) {
-    if (
-      err instanceof ApiError &&
-      (err.type === "ResourceNotFoundException" || err.type === "AccessDeniedException")
-    ) {
-      return failed(PROSPECTING_REASONS.accessDenied, err.message);
-    }
-    throw err;
-  }
-  // The model has no `ProspectingResult` engagement context type (only the newest SDKs do), so no
-  // context is added and no EngagementContextId is answered; the result lives in the task.
-  return { EngagementIdentifier: identifier, Status: "COMPLETED" };
-}
-
-/**
- * Starts a prospecting task over up to 100 of the caller's engagements. It runs within the request
- * (the delayed-task mode does not apply to it) and answers COMPLETED, or FAILED when no engagement
- * could be processed; each engagement's own result is in GetProspectingFromEngagementTask.
- */
-export async function startProspectingFromEngagementTask(
-  input: Op<"StartProspectingFromEngagementTask">["input"],
-  ctx: OperationContext,
-): Promise<Op<"StartProspectingFromEngagementTask">["output"]> {
-  const issues = startIssues(input);
-  if (issues.length > 0) throw validationError(issues);
-  // Tasks of other kinds that came due run first, so tasks take effect in the order they were due.
-  await settleDueTasks(ctx);
-
-  const { catalog, now } = ctx;
-  const seen = new Set<string>();
-  const engagements: EngagementProspectingResult[] = [];
-  for (const identifier of input.Identifiers) engagements.push(await prospect(identifier, seen, ctx));
-  const completed = engagements.filter((e) => e.Status === "COMPLETED").length;
-  const failed = engagements.length - completed;
-
-  const id = newProspectingTaskId();
-  const doc: ProspectingDoc = {
-    TaskId: id,
-    TaskArn: prospectingTaskArn(catalog, id),
-    TaskName: input.TaskName,
-    StartTime: isoTime(now),
-    EndTime: isoTime(now),
-    TaskStatus: completed > 0 ? "COMPLETED" : "FAILED",
-    ...(completed > 0
-      ? {}
-      : {
-          ReasonCode: PROSPECTING_REASONS.allFailed,
-          Message: `None of the ${engagements.length} engagements could be processed.`,
-        }),
-    Identifiers: [...input.Identifiers],
-    Engagements: engagements,
-    TotalEngagementCount: engagements.length,
-    CompletedEngagementCount: completed,
-    FailedEngagementCount: failed,
-  };
-  await ctx.tx.tasks.put({
-    catalog,
-    id,
-    kind: KIND,
-    accountId: ctx.caller.awsAccountId,
-    startTime: now,
-    status: completed > 0 ? "COMPLETE" : "FAILED",
-    doc: doc as unknown as Record<string, unknown>,
-  });
+/** The task as StartProspectingFromEngagementTask answers it. */
+function startView(doc: ProspectingDoc): Op<"StartProspectingFromEngagementTask">["output"] {
   return {
     Identifiers: doc.Identifiers,
     TaskName: doc.TaskName,
@@ -176,6 +60,68 @@ export async function startProspectingFromEngagementTask(
   };
 }
 
+/**
+ * Starts a prospecting task over up to 100 of the caller's engagements, as the other Start…Task
+ * operations run: within the request by default (COMPLETED, or FAILED when no engagement could be
+ * processed), or IN_PROGRESS in delayed mode until `settings.taskDelaySeconds` virtual seconds
+ * have passed (src/domain/tasks/settle.ts completes it). It takes the oldest result AWS queued
+ * for the caller through the control plane, if any.
+ */
+export async function startProspectingFromEngagementTask(
+  input: Op<"StartProspectingFromEngagementTask">["input"],
+  ctx: OperationContext,
+): Promise<Op<"StartProspectingFromEngagementTask">["output"]> {
+  const issues = startIssues(input);
+  if (issues.length > 0) throw validationError(issues);
+  // Tasks that came due run first, so tasks take effect in the order they were due.
+  await settleDueTasks(ctx);
+
+  const { catalog, now } = ctx;
+  const override = await takeQueuedResult(ctx.tx, ctx.caller.awsAccountId, catalog, now);
+  const id = newProspectingTaskId();
+  const doc: ProspectingDoc = {
+    TaskId: id,
+    TaskArn: prospectingTaskArn(catalog, id),
+    TaskName: input.TaskName,
+    StartTime: isoTime(now),
+    TaskStatus: "IN_PROGRESS",
+    Identifiers: [...input.Identifiers],
+    Engagements: input.Identifiers.map((identifier) => ({
+      EngagementIdentifier: identifier,
+      Status: "IN_PROGRESS",
+    })),
+    TotalEngagementCount: input.Identifiers.length,
+    CompletedEngagementCount: 0,
+    FailedEngagementCount: 0,
+    pending: override ? { override } : {},
+  };
+  const task: TaskRecord = {
+    catalog,
+    id,
+    kind: PROSPECTING_KIND,
+    accountId: ctx.caller.awsAccountId,
+    startTime: now,
+    status: "IN_PROGRESS",
+    doc: doc as unknown as Record<string, unknown>,
+  };
+  const delaySeconds = ctx.settings.taskDelaySeconds;
+  if (delaySeconds > 0) {
+    await ctx.tx.tasks.put({ ...task, completesAt: now + delaySeconds * 1000 });
+    return startView(doc);
+  }
+  return startView(docOf(await completeProspectingTask(task, ctx)));
+}
+
+/**
+ * A replayed start settles due tasks (it is a Start…Task call) and answers the first response:
+ * AWS documents that the same ClientToken "returns the same response without creating a
+ * duplicate task". GetProspectingFromEngagementTask tells how the task stands now.
+ */
+export async function replayProspectingStart(stored: unknown, ctx: OperationContext): Promise<unknown> {
+  await settleDueTasks(ctx);
+  return stored;
+}
+
 /** Only the caller's own prospecting tasks exist for it; anything else is not found. */
 export async function getProspectingFromEngagementTask(
   input: Op<"GetProspectingFromEngagementTask">["input"],
@@ -183,7 +129,7 @@ export async function getProspectingFromEngagementTask(
 ): Promise<Op<"GetProspectingFromEngagementTask">["output"]> {
   const id = resolveIdentifier(input.TaskIdentifier, ctx.catalog, PROSPECTING_ARN_KIND);
   const task = id ? await ctx.tx.tasks.get(ctx.catalog, id) : undefined;
-  if (!task || task.kind !== KIND || task.accountId !== ctx.caller.awsAccountId) {
+  if (!task || task.kind !== PROSPECTING_KIND || task.accountId !== ctx.caller.awsAccountId) {
     throw notFound(`Prospecting task ${input.TaskIdentifier} was not found.`);
   }
   const doc = docOf(task);
@@ -206,7 +152,7 @@ async function callerTasks(ctx: OperationContext): Promise<TaskRecord[]> {
   for (;;) {
     const rows = await ctx.tx.tasks.list({
       catalog: ctx.catalog,
-      kind: KIND,
+      kind: PROSPECTING_KIND,
       accountId: ctx.caller.awsAccountId,
       order: "ASCENDING",
       after,

@@ -2,16 +2,26 @@ import type { Services } from "../../server/services.js";
 import type { TaskKind, TaskRecord } from "../../store/records.js";
 import { type Sweeper, startSweeper } from "../../util/sweeper.js";
 import type { OperationContext } from "../context.js";
+import { completeProspectingTask } from "../prospecting/run-prospecting.js";
 import { acceptInvitationTask } from "./accept-invitation-task.js";
 import { engagementFromOpportunityTask } from "./engagement-from-opportunity-task.js";
 import { opportunityFromEngagementTask } from "./opportunity-from-engagement-task.js";
 import { completeTask, failedDoc, type TaskExecutor } from "./run-task.js";
 import { type Doc, TaskFailure, taskView } from "./task-records.js";
 
-const EXECUTORS: Partial<Record<TaskKind, TaskExecutor>> = {
-  EngagementByAcceptingInvitation: acceptInvitationTask,
-  EngagementFromOpportunity: engagementFromOpportunityTask,
-  OpportunityFromEngagement: opportunityFromEngagementTask,
+type Completer = (task: TaskRecord, ctx: OperationContext) => Promise<unknown>;
+
+/** A Start…Task executor completes its task with the request the task kept. */
+const withExecutor =
+  (executor: TaskExecutor): Completer =>
+  (task, ctx) =>
+    completeTask(task, (task.doc.pending as Doc | undefined) ?? {}, executor, ctx);
+
+const COMPLETERS: Record<TaskKind, Completer> = {
+  EngagementByAcceptingInvitation: withExecutor(acceptInvitationTask),
+  EngagementFromOpportunity: withExecutor(engagementFromOpportunityTask),
+  OpportunityFromEngagement: withExecutor(opportunityFromEngagementTask),
+  ProspectingFromEngagement: completeProspectingTask,
 };
 
 const BATCH = 100;
@@ -37,8 +47,8 @@ export async function settleDueTasks(ctx: SettleContext): Promise<number> {
 
 async function settle(task: TaskRecord, ctx: SettleContext): Promise<void> {
   const caller = ctx.accounts.byAccountId(task.accountId);
-  const executor = EXECUTORS[task.kind];
-  if (!caller || !executor) {
+  const complete = COMPLETERS[task.kind];
+  if (!caller || !complete) {
     const { pending: _pending, ...doc } = task.doc;
     const { completesAt: _completesAt, ...base } = task;
     const failure = new TaskFailure("InternalError", `Task ${task.id} can no longer run.`);
@@ -51,7 +61,7 @@ async function settle(task: TaskRecord, ctx: SettleContext): Promise<void> {
     catalog: task.catalog,
     now: task.completesAt ?? ctx.now,
   };
-  await completeTask(task, (task.doc.pending as Doc | undefined) ?? {}, executor, taskCtx);
+  await complete(task, taskCtx);
 }
 
 /**

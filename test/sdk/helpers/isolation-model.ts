@@ -67,10 +67,16 @@ export interface EngagementModel {
   members: Party[];
   /** Partners that were ever invited and are not members (any invitation status). */
   invitees: Set<string>;
+  /** Numbered (partner) contexts: "1", "2", … */
   contexts: number;
+  /** Holds AWS's prospecting result, which takes one of the five context places. */
+  prospected?: boolean;
   /** An AWS lead engagement whose lead was not converted yet. */
   convertibleLead: boolean;
 }
+
+/** How many of an engagement's five context places are taken. */
+export const contextPlaces = (e: EngagementModel) => e.contexts + (e.prospected ? 1 : 0);
 
 export type InvitationStatus = "PENDING" | "ACCEPTED" | "REJECTED";
 export interface InvitationModel {

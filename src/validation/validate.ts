@@ -476,9 +476,3 @@ export function normalizeInput(
   keepMeaningfulNulls(operation, input, out);
   return out;
 }
-
-/** A validated value of the named shape with only the model's members (as {@link normalizeInput}). */
-export function normalizeShape(shape: string, value: unknown): unknown {
-  const normalize = normalizerOf(shape);
-  return normalize ? normalize(value) : value;
-}

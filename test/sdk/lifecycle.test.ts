@@ -1,7 +1,7 @@
 /**
  * End-to-end lifecycles of engagement invitations and engagements, as a partner's CRM integration
  * sees them through the official SDK: AWS referrals and leads, partner-to-partner invitations,
- * rejection, expiry on the virtual clock, the ten-member limit and ListEngagements' filters.
+ * rejection, expiry on the virtual clock, the ten-partner limit and ListEngagements' filters.
  */
 import {
   AcceptEngagementInvitationCommand,
@@ -497,8 +497,8 @@ describe("expiry on the virtual clock", () => {
   });
 });
 
-describe("the member limit", () => {
-  it("holds an engagement at ten members, refusing the 11th invitation and the 11th acceptance", async () => {
+describe("the partner limit", () => {
+  it("holds an engagement at ten partners, refusing the 11th invitation and the 11th acceptance", async () => {
     const engagementId = await createEngagement(PARTNER_A, "Ten partners");
     // Ten pending invitations are fine while there is room.
     const invitations: string[] = [];
@@ -523,6 +523,33 @@ describe("the member limit", () => {
     expect((await getInvitation(lastPartner, invitations[9]!)).Status).toBe("PENDING");
     expect((await getEngagement(PARTNER_A, engagementId)).MemberCount).toBe(10);
     expect((await listEngagements(lastPartner)).map((e) => e.Id)).not.toContain(engagementId);
+  });
+
+  it("does not count AWS: AWS and ten partners fit, the 11th partner is refused", async () => {
+    const sent = await awsSends(PARTNER_A, { PayloadType: "LeadInvitation", Payload: LEAD });
+    await accept(PARTNER_A, sent.Id);
+    const engagementId = sent.EngagementId;
+    for (const partner of EXTRA_PARTNERS.slice(0, 8)) {
+      await accept(partner, (await invite(PARTNER_A, engagementId, partner)).Id!);
+    }
+    // Two more invitations while nine partners are in: both fit, only one can be accepted.
+    const ninth = await invite(PARTNER_A, engagementId, EXTRA_PARTNERS[8]!);
+    const lastPartner = EXTRA_PARTNERS[9]!;
+    const tenth = await invite(PARTNER_A, engagementId, lastPartner);
+    await accept(EXTRA_PARTNERS[8]!, ninth.Id!);
+
+    const members = await listMembers(PARTNER_A, engagementId);
+    expect(members).toHaveLength(11);
+    expect(members).toContainEqual(AWS_MEMBER);
+    expect((await getEngagement(PARTNER_A, engagementId)).MemberCount).toBe(11);
+
+    const eleventhAcceptance = await rejectionOf(accept(lastPartner, tenth.Id!));
+    expect(eleventhAcceptance.name).toBe("ServiceQuotaExceededException");
+    expect(eleventhAcceptance.message).toContain("10 partners");
+    expect((await getInvitation(lastPartner, tenth.Id!)).Status).toBe("PENDING");
+    const eleventhInvitation = await rejectionOf(invite(PARTNER_A, engagementId, PARTNER_B));
+    expect(eleventhInvitation.name).toBe("ServiceQuotaExceededException");
+    expect((await getEngagement(PARTNER_A, engagementId)).MemberCount).toBe(11);
   });
 });
 

@@ -88,6 +88,55 @@ export function storeContract(
       await store.close();
     });
 
+    it("keeps an absent engagement title and description apart from empty ones", async () => {
+      const { store, reopen } = await fresh();
+      const { title: _t, description: _d, ...untitled } = engagement("eng-untitled");
+      const empty = { ...engagement("eng-empty"), title: "", description: "" };
+      const untitledInvitation = {
+        ...invitation("engi-untitled", "r", 1),
+        engagementId: "eng-untitled",
+        engagementTitle: undefined,
+      };
+      const emptyInvitation = {
+        ...invitation("engi-empty", "r", 2),
+        engagementId: "eng-empty",
+        engagementTitle: "",
+        engagementDescription: "",
+      };
+      await store.transaction(async (tx) => {
+        await tx.engagements.put(untitled);
+        await tx.engagements.put(empty);
+        await tx.invitations.put(untitledInvitation);
+        await tx.invitations.put(emptyInvitation);
+      });
+      const read = async (s: Store) =>
+        s.transaction(
+          async (tx) => ({
+            untitled: await tx.engagements.get("Sandbox", "eng-untitled"),
+            empty: await tx.engagements.get("Sandbox", "eng-empty"),
+            untitledInvitation: await tx.invitations.get("Sandbox", "engi-untitled"),
+            emptyInvitation: await tx.invitations.get("Sandbox", "engi-empty"),
+          }),
+          { readonly: true },
+        );
+      const check = (got: Awaited<ReturnType<typeof read>>) => {
+        expect(got.untitled).toEqual(untitled);
+        expect(got.untitled).not.toHaveProperty("title");
+        expect(got.untitled).not.toHaveProperty("description");
+        expect(got.empty).toMatchObject({ title: "", description: "" });
+        expect(got.untitledInvitation).not.toHaveProperty("engagementTitle");
+        expect(got.untitledInvitation).not.toHaveProperty("engagementDescription");
+        expect(got.emptyInvitation).toMatchObject({ engagementTitle: "", engagementDescription: "" });
+      };
+      check(await read(store));
+      await store.close();
+      if (reopen) {
+        const again = await reopen();
+        check(await read(again));
+        await again.close();
+      }
+    });
+
     it("adds members once, counts and lists them in join order", async () => {
       const { store } = await fresh();
       await store.transaction(async (tx) => {

@@ -83,7 +83,8 @@ export async function putProspectingResult(
 
 /**
  * Replaces a context's payload. A lead update carries one interaction, added to the lead's
- * interactions; its customer and qualification status replace the old ones.
+ * interactions; its customer and qualification status replace the old ones, its insights too
+ * when it has them (an update without insights keeps the lead's).
  */
 export async function updateContext(
   tx: StoreTx,
@@ -113,14 +114,25 @@ export async function updateContext(
 
   let next: Payload;
   if (type === "Lead") {
-    const old = (current.Payload?.Lead ?? {}) as { Interactions?: unknown[]; QualificationStatus?: string };
-    const update = payload.Lead as { QualificationStatus?: string; Customer: unknown; Interaction?: unknown };
+    const old = (current.Payload?.Lead ?? {}) as {
+      Interactions?: unknown[];
+      QualificationStatus?: string;
+      Insights?: unknown;
+    };
+    const update = payload.Lead as {
+      QualificationStatus?: string;
+      Customer: unknown;
+      Interaction?: unknown;
+      Insights?: unknown;
+    };
     const interactions = [...(old.Interactions ?? []), ...(update.Interaction ? [update.Interaction] : [])];
     if (interactions.length > MAX_INTERACTIONS) {
       throw quotaExceeded(`A lead holds at most ${MAX_INTERACTIONS} interactions.`);
     }
+    const insights = update.Insights ?? old.Insights;
     next = {
       Lead: {
+        ...(insights === undefined ? {} : { Insights: insights }),
         QualificationStatus: update.QualificationStatus ?? old.QualificationStatus ?? "Unqualified",
         Customer: update.Customer,
         Interactions: interactions,

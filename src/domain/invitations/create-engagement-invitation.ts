@@ -1,16 +1,15 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { conflict, quotaExceeded, validationError } from "../../protocol/errors.js";
+import { conflict, validationError } from "../../protocol/errors.js";
 import { invitationArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { currencyIssues } from "../opportunities/deal-sizing.js";
 import { issueInvitation } from "./issue-invitation.js";
+import { requireRoomForPartner } from "./partner-limit.js";
+import { AWS_ACTOR } from "./send-from-aws.js";
 import { pendingInvitationTo } from "./status.js";
 
 type Io = OperationTypes["CreateEngagementInvitation"];
-
-/** At most ten members per engagement (AWS Partner Central multi-partner opportunities). */
-export const MAX_ENGAGEMENT_MEMBERS = 10;
 
 /** A member of an engagement invites another partner account into it. */
 export async function createEngagementInvitation(
@@ -51,9 +50,7 @@ export async function createEngagementInvitation(
   if (await pendingInvitationTo(tx, catalog, engagement.id, receiverId, now)) {
     throw conflict(`Account ${receiverId} already has a pending invitation to engagement ${engagement.id}.`);
   }
-  if ((await tx.members.count(catalog, engagement.id)) >= MAX_ENGAGEMENT_MEMBERS) {
-    throw quotaExceeded(`Engagement ${engagement.id} already has ${MAX_ENGAGEMENT_MEMBERS} members.`);
-  }
+  if (receiverId !== AWS_ACTOR.accountId) await requireRoomForPartner(tx, catalog, engagement.id);
 
   const invitation = await issueInvitation(tx, {
     catalog,

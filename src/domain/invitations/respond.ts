@@ -1,11 +1,11 @@
 import { invitationEvents, memberAddedEvents } from "../../events/engagement-events.js";
-import { accessDenied, conflict, quotaExceeded } from "../../protocol/errors.js";
+import { accessDenied, conflict } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementRecord, InvitationRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { touched } from "../engagements/touch.js";
 import { invitationForParty } from "./access.js";
-import { MAX_ENGAGEMENT_MEMBERS } from "./create-engagement-invitation.js";
+import { requireRoomForPartner } from "./partner-limit.js";
 import { effectiveStatus } from "./status.js";
 
 /** Only the receiver answers an invitation, and only while it is PENDING. */
@@ -31,9 +31,7 @@ export async function acceptInvitation(ctx: OperationContext, identifier: string
   const { tx, catalog, now, caller } = ctx;
   const engagement = await tx.engagements.get(catalog, invitation.engagementId);
   if (!engagement) throw conflict(`The engagement of invitation ${invitation.id} no longer exists.`);
-  if ((await tx.members.count(catalog, engagement.id)) >= MAX_ENGAGEMENT_MEMBERS) {
-    throw quotaExceeded(`Engagement ${engagement.id} already has ${MAX_ENGAGEMENT_MEMBERS} members.`);
-  }
+  await requireRoomForPartner(tx, catalog, engagement.id);
 
   return admitReceiver(tx, invitation, engagement, caller, now);
 }

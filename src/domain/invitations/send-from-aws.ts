@@ -33,6 +33,7 @@ export interface AwsInvitationRequest {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
 const truncate = (s: string, n: number) => [...s].slice(0, n).join("");
+const defined = (d: Obj): Obj => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
 
 function deriveTitle(r: AwsInvitationRequest): string {
   const p = r.payload;
@@ -62,31 +63,33 @@ function deriveContext(r: AwsInvitationRequest): { Type: string; Payload: Obj } 
       },
     };
   }
+  // A lead invitation names the customer and the contact's title only; the rest of the lead
+  // (names, e-mail, address) is AWS's to reveal through a Context given to the control plane.
   const customer = obj(p.Customer);
   const interaction = obj(p.Interaction);
+  const title = interaction.ContactBusinessTitle;
   return {
     Type: "Lead",
     Payload: {
       Lead: {
         QualificationStatus: "Unqualified",
-        Customer: {
+        Customer: defined({
           Industry: customer.Industry,
           CompanyName: customer.CompanyName,
           WebsiteUrl: customer.WebsiteUrl,
-          Address: { CountryCode: customer.CountryCode },
+          Address: customer.CountryCode === undefined ? undefined : { CountryCode: customer.CountryCode },
           AwsMaturity: customer.AwsMaturity,
           MarketSegment: customer.MarketSegment,
-        },
+        }),
         Interactions: [
-          {
+          defined({
             SourceType: interaction.SourceType,
             SourceId: interaction.SourceId,
             SourceName: interaction.SourceName,
             Usecase: interaction.Usecase,
             InteractionDate: new Date(r.now).toISOString(),
-            CustomerAction: "Requested contact",
-            Contact: { BusinessTitle: interaction.ContactBusinessTitle },
-          },
+            Contact: typeof title === "string" && title !== "" ? { BusinessTitle: title } : {},
+          }),
         ],
       },
     },
@@ -109,7 +112,7 @@ export async function sendInvitationFromAws(tx: StoreTx, r: AwsInvitationRequest
     catalog: r.catalog,
     id: engagementId,
     title: r.engagementTitle ?? deriveTitle(r),
-    description: r.engagementDescription ?? "",
+    description: r.engagementDescription,
     createdAt: r.now,
     createdBy: AWS_ACTOR.accountId,
     modifiedAt: r.now,

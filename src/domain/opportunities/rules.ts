@@ -48,7 +48,24 @@ export function documentIssues(doc: Doc, previous?: OpportunityRecord): Validati
       });
     }
   }
+  issues.push(...otherIndustryIssues(doc));
   return issues;
+}
+
+/**
+ * `Industry: "Other"` needs `OtherIndustry` to name it ("conditionally mandatory if Other is
+ * selected", AWS Partner Central API Reference, AccountSummary).
+ */
+export function otherIndustryIssues(doc: Doc): ValidationIssue[] {
+  const account = obj(obj(doc.Customer).Account);
+  if (account.Industry !== "Other" || (str(account.OtherIndustry) ?? "").trim() !== "") return [];
+  return [
+    {
+      FieldName: "customer.account.otherIndustry",
+      Message: "OtherIndustry is required when Industry is Other.",
+      Code: "REQUIRED_FIELD_MISSING",
+    },
+  ];
 }
 
 /**

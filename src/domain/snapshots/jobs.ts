@@ -1,5 +1,5 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { conflict, notFound, validationError } from "../../protocol/errors.js";
+import { ApiError, conflict, notFound, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
@@ -8,6 +8,7 @@ import { resolveIdentifier } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
+import { addCustomerProjectToLead } from "../engagements/lead-customer-project.js";
 import { asOfNow, ownedOpportunity } from "../opportunities/access.js";
 import { tagResource } from "../tags/tags.js";
 import {
@@ -81,12 +82,10 @@ async function execute(
   opportunity: OpportunityRecord,
   now: number,
 ): Promise<void> {
-  const settings = await tx.resources.get(SELLING_SYSTEM_SETTINGS, job.catalog, job.ownerAccountId);
   const doc: JobDoc = { ...job.doc };
-  if (typeof settings?.doc.ResourceSnapshotJobRoleArn !== "string") {
-    doc.LastFailure = NO_ROLE_FAILURE;
-  } else if (!(await tx.members.get(job.catalog, doc.EngagementId, job.ownerAccountId))) {
-    doc.LastFailure = `Account ${job.ownerAccountId} is no longer a member of engagement ${doc.EngagementId}.`;
+  const failure = await runFailure(tx, job, opportunity, now);
+  if (failure !== undefined) {
+    doc.LastFailure = failure;
   } else {
     await writeRevision(
       tx,
@@ -105,6 +104,33 @@ async function execute(
     delete doc.LastFailure;
   }
   await tx.resources.put({ ...job, doc: doc as JobDoc & Record<string, unknown> });
+}
+
+/**
+ * Why a run cannot snapshot the opportunity, if it cannot: no role, the owner left the
+ * engagement, or — since a run snapshots the way CreateResourceSnapshot does, adding the
+ * CustomerProject context to a lead engagement — no room for that context.
+ */
+async function runFailure(
+  tx: StoreTx,
+  job: JobRecord,
+  opportunity: OpportunityRecord,
+  now: number,
+): Promise<string | undefined> {
+  const settings = await tx.resources.get(SELLING_SYSTEM_SETTINGS, job.catalog, job.ownerAccountId);
+  if (typeof settings?.doc.ResourceSnapshotJobRoleArn !== "string") return NO_ROLE_FAILURE;
+  const engagementId = job.doc.EngagementId;
+  const engagement = await tx.engagements.get(job.catalog, engagementId);
+  if (!engagement || !(await tx.members.get(job.catalog, engagementId, job.ownerAccountId))) {
+    return `Account ${job.ownerAccountId} is no longer a member of engagement ${engagementId}.`;
+  }
+  try {
+    await addCustomerProjectToLead(tx, engagement, opportunity, job.ownerAccountId, now);
+  } catch (err) {
+    if (err instanceof ApiError && err.type === "ServiceQuotaExceededException") return err.message;
+    throw err;
+  }
+  return undefined;
 }
 
 /**

@@ -4,6 +4,7 @@ import { isoTime } from "../../util/clock.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
+import { addCustomerProjectToLead } from "../engagements/lead-customer-project.js";
 import { ownedOpportunity } from "../opportunities/access.js";
 import {
   cursorOf,
@@ -34,6 +35,7 @@ export async function createResourceSnapshot(
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   const template = knownTemplate(input.ResourceSnapshotTemplateIdentifier);
   const opportunity = await ownedOpportunity(ctx, input.ResourceIdentifier, { write: true });
+  await addCustomerProjectToLead(ctx.tx, engagement, opportunity, ctx.caller.awsAccountId, ctx.now);
   const written = await writeRevision(
     ctx.tx,
     {

@@ -3,6 +3,8 @@ import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addContext, MAX_CONTEXTS } from "../engagements/change-contexts.js";
+import { customerProjectFromOpportunity } from "../engagements/customer-project-context.js";
+import { accountFromLead, opportunityBusinessProblem } from "../opportunities/from-lead.js";
 import { insertOpportunity } from "../opportunities/new-opportunity.js";
 import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
@@ -18,16 +20,21 @@ const DAY_MS = 24 * 3600_000;
 export const CONVERTED_TARGET_DAYS = 90;
 export const CONVERTED_TITLE = "Converted from Lead";
 
-/** The newest interaction: the latest InteractionDate, the later one on a tie. */
-function newestInteraction(interactions: unknown): Doc {
+/**
+ * The business problem of the newest interaction (latest InteractionDate, the later one on a tie)
+ * that states one the opportunity takes (`Project.CustomerBusinessProblem`: 20–2000 characters).
+ */
+function newestBusinessProblem(interactions: unknown): string | undefined {
   const list = Array.isArray(interactions) ? (interactions as Doc[]) : [];
-  let newest: Doc = {};
+  let newest: string | undefined;
   let newestTime = Number.NEGATIVE_INFINITY;
   for (const interaction of list) {
+    const problem = opportunityBusinessProblem(interaction.BusinessProblem);
+    if (problem === undefined) continue;
     const time = Date.parse(String(interaction.InteractionDate ?? ""));
     const t = Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
     if (t >= newestTime) {
-      newest = interaction;
+      newest = problem;
       newestTime = t;
     }
   }
@@ -36,7 +43,8 @@ function newestInteraction(interactions: unknown): Doc {
 
 /**
  * Converts a lead of an engagement the caller is a member of into the caller's opportunity
- * ("Converted from Lead", Prospect, Pending Submission, target close in 90 days) and adds the
+ * ("Converted from Lead", Prospect, Pending Submission, target close in 90 days; the lead's
+ * free-text customer as the opportunity's model takes it, see from-lead.ts) and adds the
  * opportunity to the engagement as a CustomerProject context.
  */
 export const opportunityFromEngagementTask: TaskExecutor = {
@@ -83,23 +91,12 @@ export const opportunityFromEngagementTask: TaskExecutor = {
       );
     }
 
-    const customer = obj(lead.Customer);
-    const address = compact(obj(customer.Address));
-    const businessProblem = newestInteraction(lead.Interactions).BusinessProblem;
     const targetCloseDate = new Date(ctx.now + CONVERTED_TARGET_DAYS * DAY_MS).toISOString().slice(0, 10);
     const opportunity = await insertOpportunity(ctx, {
-      Customer: {
-        Account: compact({
-          CompanyName: customer.CompanyName,
-          Industry: customer.Industry,
-          WebsiteUrl: customer.WebsiteUrl,
-          Address: Object.keys(address).length > 0 ? address : undefined,
-        }),
-        Contacts: [],
-      },
+      Customer: { Account: accountFromLead(lead.Customer), Contacts: [] },
       Project: compact({
         Title: CONVERTED_TITLE,
-        CustomerBusinessProblem: typeof businessProblem === "string" ? businessProblem : undefined,
+        CustomerBusinessProblem: newestBusinessProblem(lead.Interactions),
         ExpectedCustomerSpend: [],
       }),
       LifeCycle: { Stage: "Prospect", ReviewStatus: "Pending Submission", TargetCloseDate: targetCloseDate },
@@ -110,21 +107,7 @@ export const opportunityFromEngagementTask: TaskExecutor = {
       ctx.tx,
       engagement,
       "CustomerProject",
-      {
-        CustomerProject: {
-          Customer: compact({
-            Industry: customer.Industry,
-            CompanyName: customer.CompanyName,
-            WebsiteUrl: customer.WebsiteUrl,
-            CountryCode: address.CountryCode,
-          }),
-          Project: compact({
-            Title: CONVERTED_TITLE,
-            BusinessProblem: businessProblem,
-            TargetCompletionDate: targetCloseDate,
-          }),
-        },
-      },
+      customerProjectFromOpportunity(opportunity.doc),
       ctx.caller.awsAccountId,
       ctx.now,
     );

@@ -127,8 +127,8 @@ export async function getProspectingFromEngagementTask(
   input: Op<"GetProspectingFromEngagementTask">["input"],
   ctx: OperationContext,
 ): Promise<Op<"GetProspectingFromEngagementTask">["output"]> {
-  const id = resolveIdentifier(input.TaskIdentifier, ctx.catalog, PROSPECTING_ARN_KIND);
-  const task = id ? await ctx.tx.tasks.get(ctx.catalog, id) : undefined;
+  // The model admits task ids only (ProspectingTaskIdentifier), so no ARN reaches this point.
+  const task = await ctx.tx.tasks.get(ctx.catalog, input.TaskIdentifier);
   if (!task || task.kind !== PROSPECTING_KIND || task.accountId !== ctx.caller.awsAccountId) {
     throw notFound(`Prospecting task ${input.TaskIdentifier} was not found.`);
   }

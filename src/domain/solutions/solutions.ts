@@ -18,7 +18,7 @@ export const SOLUTION_ID = /^S-[0-9]{1,19}$/;
 
 /**
  * The solutions every account has from the start, per catalog. Sandbox carries `S-1234567`, the
- * default solution AWS documents for AssociateOpportunity tests [DG-sandbox], and the observed
+ * default solution AWS documents for AssociateOpportunity tests [DG-sandbox in docs/sources.md], and the observed
  * `S-0052021`; the AWS catalog has ids of its own. Stored solutions of the same id replace them.
  */
 export const DEFAULT_SOLUTIONS: Record<Catalog, readonly Solution[]> = {

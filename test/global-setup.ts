@@ -1,0 +1,17 @@
+/**
+ * Runs once before the test files: says in one line which model-reading tests a clone without
+ * the model skips, and why (under PCLOCAL_REQUIRE_MODEL a missing model fails the run here).
+ */
+import { KNOWN_REFRESH, modelSkipReason, skipReason } from "../tools/model-file.js";
+
+export default function setup(): void {
+  const skipped = [
+    modelSkipReason("model tests"),
+    skipReason(
+      "model-diff test of the 2026-11 refresh",
+      [KNOWN_REFRESH.from, KNOWN_REFRESH.to],
+      "it needs both models",
+    ),
+  ];
+  for (const line of skipped) if (line) console.log(line);
+}

@@ -9,7 +9,7 @@
  * Without --model or PCLOCAL_MODEL, --check skips (one line says so) when the default model is
  * absent, unless PCLOCAL_REQUIRE_MODEL is set (CI), where that fails.
  *
- * The output holds names, types, enums and constraints only, never documentation text
+ * The output holds names, types, enums, constraints and output member paths, never documentation text
  * (docs/design.md, "Sources of truth"). It is deterministic: shapes and operations are sorted by
  * name, structure members keep the model's order (the wire documents' order).
  */
@@ -82,11 +82,11 @@ export function loadModel(file: string = defaultModelPath()): SmithyModel {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** `ns#Name` → `Name`; prelude shapes keep their absolute id (`smithy.api#String`). */
-function nameOf(id: string): string {
+export function nameOf(id: string): string {
   return id.startsWith(PRELUDE) ? id : id.slice(id.indexOf("#") + 1);
 }
 
-class Model {
+export class Model {
   readonly shapes: Record<string, SmithyShape>;
 
   constructor(model: SmithyModel) {
@@ -614,6 +614,48 @@ function generateConstraints(m: Model, ops: Operation[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// output-members.ts: what the model-coverage check compares the answers against
+
+/**
+ * Every member path of `root`'s shape tree, depth first in model order: members joined by `.`,
+ * a list's elements as `[]`, a map's values as `{}` (`Contexts[].Payload.Lead.Customer.Industry`).
+ * A structure already on the path is not expanded again.
+ */
+function memberPaths(m: Model, root: string): string[] {
+  const out: string[] = [];
+  const onPath = new Set<string>();
+  const walk = (id: string, prefix: string) => {
+    if (id.startsWith(PRELUDE)) return;
+    const s = m.shape(id);
+    if (s.type === "structure" || s.type === "union") {
+      if (onPath.has(id)) return;
+      onPath.add(id);
+      for (const [name, mem] of Object.entries(s.members ?? {})) {
+        const path = prefix === "" ? name : `${prefix}.${name}`;
+        out.push(path);
+        walk(mem.target, path);
+      }
+      onPath.delete(id);
+    } else if (s.type === "list" || s.type === "set") walk(s.member!.target, `${prefix}[]`);
+    else if (s.type === "map") walk(s.value!.target, `${prefix}{}`);
+  };
+  walk(root, "");
+  return out;
+}
+
+function generateOutputMembers(m: Model, ops: Operation[]): string {
+  const table = Object.fromEntries(ops.map((o) => [o.name, o.output ? memberPaths(m, o.output) : []]));
+  return file([
+    'import type { OperationName } from "./operations.js";',
+    "",
+    "// Every member path of each operation's output: members joined by `.`, list elements `[]`,",
+    "// map values `{}`. The model-coverage check compares the answers the tests saw against it.",
+    "",
+    `export const OUTPUT_MEMBERS: Readonly<Record<OperationName, readonly string[]>> = ${literal(table, "")};`,
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Entry points
 
 /** The generated files (name → content) for `model`: a pure function of the model. */
@@ -651,9 +693,11 @@ export function generate(model: SmithyModel): Record<string, string> {
     "index.ts": file([
       'export * from "./constraints.js";',
       'export * from "./operations.js";',
+      'export * from "./output-members.js";',
       'export * from "./shapes.js";',
     ]),
     "operations.ts": generateOperations(m, ops, errors),
+    "output-members.ts": generateOutputMembers(m, ops),
     "shapes.ts": generateShapes(m, sorted),
   };
 }

@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** Where the test suite records the output members it saw (tools/model-coverage.ts reads it). */
+export const DEFAULT_COVERAGE_DIR = path.join(PROJECT_ROOT, ".pclocal", "model-coverage");
+
 const SHARED_MODELS = path.resolve(PROJECT_ROOT, "..", "shared", "model");
 
 /** The model file the project is generated from, beside a checkout (override: PCLOCAL_MODEL). */

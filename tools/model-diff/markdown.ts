@@ -18,7 +18,7 @@ function summary(diff: ModelDiff): string {
   const { before, after } = diff.operations;
   const removed = by(shapes, "removed");
   const parts = [
-    before === after ? `${count(after, "operation")} in both` : `${before} → ${count(after, "operation")}`,
+    `${before} → ${count(after, "operation")}`,
     `${count(by(ops, "added").length, "operation")} added, ${by(ops, "removed").length} removed, ${by(ops, "changed").length} changed`,
     `${count(by(shapes, "added").length, "shape")} added, ${removed.length} removed${
       removed.length > 0 && removed.length <= 5 ? ` (${removed.map((c) => code(c.name)).join(", ")})` : ""
@@ -28,7 +28,9 @@ function summary(diff: ModelDiff): string {
 }
 
 function heading(operations: readonly string[]): string {
-  return operations.length === 0 ? "Shapes no operation uses" : operations.map(code).join(", ");
+  return operations.length === 0
+    ? "The service, and shapes no operation uses"
+    : operations.map(code).join(", ");
 }
 
 export function renderMarkdown(diff: ModelDiff, fromLabel: string, toLabel: string): string {

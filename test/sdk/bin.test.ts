@@ -3,12 +3,13 @@
  * an installed package run) and `npx pclocal` from the checkout. Needs `dist/`, which
  * `npm install` builds; without it the suite says so and skips.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { ListEngagementsCommand, PartnerCentralSellingClient } from "@aws-sdk/client-partnercentral-selling";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../tools/model-file.js";
 import { PARTNER_A } from "./helpers/harness.js";
 
@@ -105,5 +106,21 @@ describe.skipIf(!BUILT)(`the pclocal command${SKIP}`, () => {
     await answersTheSdk(server.url);
     stop(server.child);
     await server.exited;
+  });
+});
+
+describe("the pclocal command without a build", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "pclocal-nobuild-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("says how to build instead of failing on a missing module", () => {
+    mkdirSync(path.join(dir, "bin"));
+    writeFileSync(path.join(dir, "package.json"), '{ "type": "module" }\n');
+    copyFileSync(path.join(PROJECT_ROOT, "bin", "pclocal.js"), path.join(dir, "bin", "pclocal.js"));
+    const run = spawnSync(process.execPath, [path.join(dir, "bin", "pclocal.js"), "serve"], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("the build (dist/) is missing; run `npm run build`");
   });
 });

@@ -97,7 +97,7 @@ describe("model diff", () => {
     });
     const lines = diff.changes.flatMap((c) => c.lines);
     expect(lines).toContain(
-      "New operation `DeleteThing` (input `GetThingRequest`, output `GetThingResponse`).",
+      "New operation `DeleteThing` (input `GetThingRequest`, output `GetThingResponse`; `@idempotent`).",
     );
     expect(lines).toContain(
       "Removed operation `ListThings` (input `ListThingsRequest`, output `ListThingsResponse`).",

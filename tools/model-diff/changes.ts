@@ -152,8 +152,13 @@ export function describeShape(name: string, s: SmithyShape): string {
       return `${s.type} ${code(name)} of ${code(nameOf(s.member!.target))}${constraints(s.traits)}`;
     case "map":
       return `map ${code(name)} of ${code(nameOf(s.key!.target))} → ${code(nameOf(s.value!.target))}${constraints(s.traits)}`;
-    case "operation":
-      return `operation ${code(name)} (input ${code(nameOf(s.input?.target ?? "smithy.api#Unit"))}, output ${code(nameOf(s.output?.target ?? "smithy.api#Unit"))})`;
+    case "operation": {
+      const flags = ["readonly", "idempotent", "paginated"].filter(
+        (t) => `smithy.api#${t}` in (s.traits ?? {}),
+      );
+      const marks = flags.length > 0 ? `; ${flags.map((f) => code(`@${f}`)).join(", ")}` : "";
+      return `operation ${code(name)} (input ${code(nameOf(s.input?.target ?? "smithy.api#Unit"))}, output ${code(nameOf(s.output?.target ?? "smithy.api#Unit"))}${marks})`;
+    }
     default:
       return `${s.type} ${code(name)}${constraints(s.traits)}`;
   }

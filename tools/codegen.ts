@@ -4,7 +4,7 @@
  *   npm run codegen                 write the generated files
  *   npm run codegen -- --check      regenerate in memory; exit 1 listing stale files (CI)
  *   npm run codegen -- --model P    read the model from P (default: env PCLOCAL_MODEL, else
- *                                   ../shared/model/partnercentral-selling-2026-11.json)
+ *                                   the model beside the checkout, see tools/model-file.ts)
  *
  * Without --model or PCLOCAL_MODEL, --check skips (one line says so) when the default model is
  * absent, unless PCLOCAL_REQUIRE_MODEL is set (CI), where that fails.

@@ -9,7 +9,7 @@ const SWEEP_INTERVAL_MS = 1_000;
 
 /**
  * Announces invitations whose expiry instant has passed on the virtual clock: one
- * "Engagement Invitation Expired" to each partner party (sender and receiver, behavior.md §10:
+ * "Engagement Invitation Expired" to each partner party (sender and receiver, [DG-events]:
  * "15 days idle → Invitation Expired (both Sender and Receiver)"), timed at the expiry instant.
  * Events and the "announced" marks land in one transaction, so each expiry is announced once even
  * when the timer, the clock route and the events route sweep at the same moment.

@@ -12,7 +12,7 @@ export interface SnapshotEventSubject {
 }
 
 /**
- * Engagement Resource Snapshot Created, as AWS delivers it (behavior.md §10, observed capture):
+ * Engagement Resource Snapshot Created, as AWS delivers it (observed in [S-PM], docs/sources.md):
  * `{schemaVersion:"1", catalog, resourceSnapshot:{arn, engagementId, resourceId, resourceType,
  * createdBy}}`, with the snapshot's ARN as resource, to each partner account in `recipients`.
  */

@@ -73,6 +73,7 @@ export async function handleApiRequest(
     { readonly: spec.readonly },
   );
   if (!spec.readonly) services.delivery.wake();
+  services.coverage?.record(operation, output);
   // Operations without output answer an empty body.
   return spec.output === null ? undefined : output;
 }

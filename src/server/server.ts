@@ -11,6 +11,7 @@ import { openStore } from "../store/open-store.js";
 import { Clock } from "../util/clock.js";
 import { createRequestListener } from "./http-app.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
+import { outputCoverage } from "./output-coverage.js";
 import type { Services } from "./services.js";
 
 export const DEFAULT_ADMIN_TOKEN = "pclocal-admin";
@@ -26,6 +27,8 @@ export interface ServerOptions {
   logLevel?: LogLevel;
   logger?: Logger;
   settings?: Partial<DomainSettings>;
+  /** Where to record the output members answered (default: env PCLOCAL_COVERAGE_DIR; off without). */
+  coverageDir?: string;
 }
 
 export interface RunningServer {
@@ -58,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     region: "us-east-1",
     pageTokens: await store.transaction((tx) => PageTokens.load(tx)),
     delivery: NO_DELIVERY,
+    coverage: outputCoverage(options.coverageDir),
   };
   // events & webhooks: deliver the event log to webhooks in the background
   const dispatcher = new WebhookDispatcher(store, services.logger);

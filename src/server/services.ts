@@ -5,6 +5,7 @@ import type { EventDelivery } from "../events/delivery.js";
 import type { Store } from "../store/port.js";
 import type { Clock } from "../util/clock.js";
 import type { Logger } from "./logger.js";
+import type { OutputCoverage } from "./output-coverage.js";
 
 /** What the request handlers share for the life of a server. */
 export interface Services {
@@ -18,4 +19,6 @@ export interface Services {
   pageTokens: PageTokens;
   /** Woken after each write so new events go out at once. */
   delivery: EventDelivery;
+  /** Records the output members of each answer, when model coverage is on. */
+  coverage?: OutputCoverage;
 }

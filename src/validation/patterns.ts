@@ -2,7 +2,7 @@
  * The model's `@pattern` strings, run safely.
  *
  * Patterns are Java-flavoured and two of them are catastrophic on a backtracking engine
- * (shared/DESIGN.md, "Validation": CompanyWebsiteUrl and SenderContactEmail). Requests are
+ * (docs/design.md, "Validation": CompanyWebsiteUrl and SenderContactEmail). Requests are
  * therefore matched by re2js, a linear-time RE2 port; `toJsRegExp` is the faithful JavaScript
  * translation, kept as the reference engine of the differential tests only.
  *

@@ -1,5 +1,5 @@
 /**
- * Model-driven request validation (shared/DESIGN.md, "Decisions where AWS is silent":
+ * Model-driven request validation (docs/design.md, "Decisions where AWS is silent":
  * Validation). Every shape of an operation input is compiled once into a closure; a request is
  * checked against its operation's input structure and ALL violations are returned, each with a
  * lower-camel dotted `FieldName` (`project.expectedCustomerSpend[0].amount`), a short `Message`

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { SHAPE_CONSTRAINTS, type ShapeConstraint } from "../../src/model/generated/constraints.js";
 import { ERROR_SHAPES, OPERATION_NAMES, OPERATIONS } from "../../src/model/generated/operations.js";
 import { ReviewStatus_VALUES } from "../../src/model/generated/shapes.js";
 import { GENERATED_DIR, generate, HEADER, staleFiles } from "../../tools/codegen.js";
-import { rawModel } from "./helpers/model.js";
+import { describeWithModel, rawModel } from "./helpers/model.js";
 
 const structure = (name: string) => {
   const shape = SHAPE_CONSTRAINTS[name];
@@ -17,8 +17,11 @@ const member = (shape: string, name: string) => {
   return m;
 };
 
-describe("generator", () => {
-  const files = generate(rawModel());
+describeWithModel("generator", () => {
+  let files: Record<string, string> = {};
+  beforeAll(() => {
+    files = generate(rawModel());
+  });
 
   it("finds the 45 operations of the service, its resources and nested resources", () => {
     expect(OPERATION_NAMES).toHaveLength(45);

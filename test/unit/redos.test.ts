@@ -1,11 +1,11 @@
 /**
  * Every model pattern answers adversarial inputs in milliseconds on the safe engine
- * (shared/DESIGN.md, "Validation": patterns must never hang the server). The only timed
+ * (docs/design.md, "Validation": patterns must never hang the server). The only timed
  * assertion of the unit tests: a single match may not take more than 50 ms.
  */
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { compileSafePattern, toJsRegExp } from "../../src/validation/patterns.js";
-import { modelPatterns, patternOf } from "./helpers/model.js";
+import { describeWithModel, modelPatterns, patternOf } from "./helpers/model.js";
 
 const LIMIT_MS = 50;
 
@@ -58,7 +58,7 @@ function time(test: () => void): number {
   return performance.now() - start;
 }
 
-describe("ReDoS: the safe engine on adversarial inputs", () => {
+describeWithModel("ReDoS: the safe engine on adversarial inputs", () => {
   const patterns = [...modelPatterns().keys()];
 
   it("answers every pattern's adversarial inputs within 50 ms each", () => {

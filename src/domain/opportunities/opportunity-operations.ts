@@ -69,7 +69,8 @@ export async function getOpportunity(
 }
 
 /**
- * PUT semantics with optimistic concurrency and the review-status locks [behavior.md §3].
+ * PUT semantics [API-UpdateOpportunity] with optimistic concurrency [DG-bp] and the review-status
+ * locks [DG-updates] (docs/sources.md).
  * In Sandbox, a changed LifeCycle.ReviewStatus is the documented way to simulate AWS's review.
  */
 export async function updateOpportunity(

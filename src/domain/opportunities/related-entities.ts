@@ -11,7 +11,7 @@ type Associate = OperationTypes["AssociateOpportunity"];
 type Disassociate = OperationTypes["DisassociateOpportunity"];
 type EntityType = Associate["input"]["RelatedEntityType"];
 
-/** Per-opportunity limits [DG-quotas], [DG-assoc]. */
+/** Per-opportunity limits [DG-quotas], [DG-assoc] (docs/sources.md). */
 export const RELATED_LIMITS: Record<EntityType, number> = {
   AwsProducts: 20,
   Solutions: 10,

@@ -10,9 +10,9 @@ export const businessError = (issues: ValidationIssue[]) =>
 
 /**
  * Field rules that hold for every stored version of an opportunity (create and update):
- * ClosedLostReason exactly when Stage is Closed Lost [behavior.md §3 Stage], and Committed or
+ * ClosedLostReason exactly when Stage is Closed Lost [DG-rn], and Committed or
  * Launched only with an associated solution, Marketplace solution, product, offer or offer set
- * [DG-assoc].
+ * [DG-assoc] (docs/sources.md).
  */
 export function documentIssues(doc: Doc, previous?: OpportunityRecord): ValidationIssue[] {
   const issues: ValidationIssue[] = [];

@@ -20,10 +20,10 @@ export const SOLUTION_ID = /^S-[0-9]{1,19}$/;
 
 /**
  * The solutions every account has from the start, per catalog. Sandbox carries `S-1234567`, the
- * default solution AWS documents for AssociateOpportunity tests [DG-sandbox], and the observed
- * `S-0052021`; the AWS catalog has ids of its own. `S-0052021` and `S-0041817` are listed in AWS
- * Marketplace (`marketplace`: the listing's id; its ARN carries the account). Stored solutions of
- * the same id replace them.
+ * default solution AWS documents for AssociateOpportunity tests [DG-sandbox in docs/sources.md], and
+ * the observed `S-0052021`; the AWS catalog has ids of its own. `S-0052021` and `S-0041817` are
+ * listed in AWS Marketplace (`marketplace`: the listing's id; its ARN carries the account). Stored
+ * solutions of the same id replace them.
  */
 const DEFAULT_SOLUTIONS: Record<Catalog, readonly DefaultSolution[]> = {
   Sandbox: [

@@ -20,7 +20,7 @@ export const compact = (d: Doc): Doc =>
   Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
 
 /**
- * A partner referral inherits the sender's review state (behavior.md §1, multi-partner
+ * A partner referral inherits the sender's review state ([DG-multi] in docs/sources.md, multi-partner
  * acceptance): Submitted while the sender's opportunity is with AWS, Approved otherwise.
  */
 async function inheritedReviewStatus(ctx: OperationContext, invitation: InvitationRecord): Promise<string> {

@@ -2,4 +2,5 @@
 
 export * from "./constraints.js";
 export * from "./operations.js";
+export * from "./output-members.js";
 export * from "./shapes.js";

@@ -1,5 +1,18 @@
-/** Reads the Smithy model itself, so tests check the generated tables against their source. */
+/**
+ * Reads the Smithy model itself, so tests check the generated tables against their source. A
+ * clone without the model skips those tests (test/global-setup.ts prints why); under
+ * PCLOCAL_REQUIRE_MODEL (CI) importing this file fails instead.
+ */
+import { describe } from "vitest";
 import { defaultModelPath, loadModel, type SmithyModel } from "../../../tools/codegen.js";
+import { modelSkipReason } from "../../../tools/model-file.js";
+
+/** Why the tests that read the model are skipped; undefined when they run. */
+export const MODEL_SKIP = modelSkipReason("model tests");
+
+/** `describe` for suites that read the model: skipped, with the reason in its name, without it. */
+export const describeWithModel = (name: string, body: () => void) =>
+  describe.skipIf(MODEL_SKIP !== undefined)(MODEL_SKIP ? `${name} (${MODEL_SKIP})` : name, body);
 
 let cached: SmithyModel | undefined;
 
@@ -14,6 +27,7 @@ export function rawModel(): SmithyModel {
  */
 export function modelPatterns(): Map<string, string[]> {
   const patterns = new Map<string, string[]>();
+  if (MODEL_SKIP) return patterns;
   const add = (pattern: unknown, use: string) => {
     if (typeof pattern !== "string") return;
     const uses = patterns.get(pattern) ?? [];

@@ -6,7 +6,7 @@
  * `@smithy/signature-v4` builds it when the SDK signs. Checks run in the order AWS's front end applies
  * them, so the first failure names the same exception AWS would: a malformed `Authorization`
  * (IncompleteSignature), the request time outside the window, the credential scope (InvalidSignature),
- * an unknown key (UnrecognizedClient), then the signature itself.
+ * an unknown key or any session token (UnrecognizedClient), then the signature itself.
  */
 import * as crypto from "node:crypto";
 import {
@@ -147,6 +147,10 @@ export function authenticate(
 
   const account = registry.byAccessKeyId(accessKeyId);
   if (!account) throw unrecognizedClient();
+  // Accounts have long-term keys only, so any session token (signed or not) is one AWS would not
+  // know: it answers that with the unknown-key error.
+  if (headers["x-amz-security-token"] !== undefined || findParam(query, "X-Amz-Security-Token") !== undefined)
+    throw unrecognizedClient();
 
   // The payload is always hashed from the bytes received; a client's claim is only compared with it.
   const payloadHash = req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body);

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { LogLevel } from "../server/logger.js";
-import { startServer } from "../server/server.js";
+import { DEFAULT_MAX_CONNECTIONS, startServer } from "../server/server.js";
+import type { Durability } from "../store/port.js";
 
 const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
@@ -10,6 +11,18 @@ function portNumber(value: string): number {
     throw new InvalidArgumentError("not a port number");
   return port;
 }
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("not a positive integer");
+  return n;
+}
+
+const hostList = (value: string) =>
+  value
+    .split(",")
+    .map((h) => h.trim())
+    .filter((h) => h !== "");
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -26,6 +39,9 @@ async function serve(opts: {
   accounts?: string;
   logLevel: LogLevel;
   taskDelaySeconds: number;
+  maxConnections: number;
+  allowedHosts: string[];
+  durability: Durability;
 }): Promise<void> {
   const server = await startServer({
     host: opts.host,
@@ -35,6 +51,9 @@ async function serve(opts: {
     accountsFile: opts.accounts,
     logLevel: opts.logLevel,
     settings: { taskDelaySeconds: opts.taskDelaySeconds },
+    maxConnections: opts.maxConnections,
+    allowedHosts: opts.allowedHosts,
+    durability: opts.durability,
   });
   process.stdout.write(`pclocal ready on ${server.url}\n`);
 
@@ -89,6 +108,27 @@ export async function main(argv: string[]): Promise<void> {
         .env("PCLOCAL_TASK_DELAY_SECONDS")
         .default(0)
         .argParser(seconds),
+    )
+    .addOption(
+      new Option("--max-connections <n>", "open connections served at once; more are answered 503")
+        .env("PCLOCAL_MAX_CONNECTIONS")
+        .default(DEFAULT_MAX_CONNECTIONS)
+        .argParser(positiveInteger),
+    )
+    .addOption(
+      new Option(
+        "--allowed-hosts <names>",
+        "comma-separated Host names (name or name:port; * for any) served besides the server's own addresses",
+      )
+        .env("PCLOCAL_ALLOWED_HOSTS")
+        .default([])
+        .argParser(hostList),
+    )
+    .addOption(
+      new Option("--durability <mode>", "normal, or full: sync every commit to disk (survives power loss)")
+        .env("PCLOCAL_DURABILITY")
+        .choices(["normal", "full"])
+        .default("normal"),
     )
     .action(serve);
   await program.parseAsync(argv, { from: "user" });

@@ -4,6 +4,7 @@ import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import { ApiError, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
+import { bearerMatches } from "./admin-token.js";
 import { updateContextAsAws } from "./aws-engagements.js";
 import { sendAwsInvitation } from "./aws-invitations.js";
 import {
@@ -62,9 +63,10 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       service: "partnercentral-local",
       version: VERSION,
       now: isoTime(services.clock.now()),
+      durability: await services.store.durability(),
     };
   }
-  if (req.headers.authorization !== `Bearer ${services.adminToken}`) throw unauthorized();
+  if (!bearerMatches(req.headers.authorization, services.adminToken)) throw unauthorized();
 
   switch (route) {
     case "POST /_pclocal/reset":

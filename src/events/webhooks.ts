@@ -34,6 +34,9 @@ const DEFAULTS: Required<WebhookDispatcherOptions> = {
   batchSize: 100,
 };
 
+/** Bytes of a webhook's answer read; past them the answer is dropped with its connection. */
+const MAX_ANSWER_BYTES = 16 * 1024;
+
 /** The longest `stop()` waits for deliveries it aborted to unwind. */
 const STOP_GRACE_MS = 2_000;
 
@@ -219,8 +222,8 @@ export class WebhookDispatcher implements EventDelivery {
         redirect: "manual",
         signal: AbortSignal.any([abort.signal, AbortSignal.timeout(this.options.timeoutMs)]),
       });
-      // Read the (small) answer so the connection can be reused; the timeout covers it too.
-      await res.arrayBuffer();
+      // Read a small answer so the connection can be reused; the timeout covers it too.
+      await readAtMost(res, MAX_ANSWER_BYTES);
       if (res.status >= 200 && res.status < 300) return true;
       this.failed(worker, event, `HTTP ${res.status}`);
       return false;
@@ -295,6 +298,22 @@ export async function lastEventSeq(tx: StoreTx, accountId: string): Promise<numb
     const tail = page.at(-1);
     if (tail) last = tail.seq;
     if (page.length < PAGE) return last;
+  }
+}
+
+/** Reads the answer up to `limit` bytes, then cancels it (closing its connection) if there is more. */
+async function readAtMost(res: Response, limit: number): Promise<void> {
+  if (!res.body) return;
+  const reader = res.body.getReader();
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    read += value.byteLength;
+    if (read > limit) {
+      await reader.cancel();
+      return;
+    }
   }
 }
 

@@ -81,3 +81,8 @@ export const incompleteSignature = (message: string) =>
 export const invalidSignature = (message: string) => new ApiError("InvalidSignatureException", 403, message);
 export const unrecognizedClient = () =>
   new ApiError("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
+
+/** Refusals of the HTTP front door, before a request is read (see src/server/http-app.ts). */
+export const serviceUnavailable = (message: string) =>
+  new ApiError("ServiceUnavailableException", 503, message);
+export const forbiddenHost = (message: string) => new ApiError("ForbiddenException", 403, message);

@@ -1,29 +1,48 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { CONTROL_PREFIX, handleControlRequest } from "../control/control-plane.js";
 import { errorResponse, successResponse, type WireResponse } from "../protocol/awsjson.js";
-import { ApiError, internalError, unknownOperation } from "../protocol/errors.js";
+import {
+  ApiError,
+  forbiddenHost,
+  internalError,
+  serviceUnavailable,
+  unknownOperation,
+} from "../protocol/errors.js";
 import { newRequestId } from "../util/ids.js";
 import { type ApiTrace, handleApiRequest } from "./api-pipeline.js";
 import { readBody } from "./read-body.js";
 import type { Services } from "./services.js";
 
+/** What is refused before a request's body is read. */
+export interface RequestGate {
+  /** Whether the server answers requests sent with this `Host` header. */
+  allowsHost(host: string | undefined): boolean;
+  /** Whether the connection is over the connection cap (it gets one 503 and is closed). */
+  isOverCap(socket: Socket): boolean;
+}
+
 /** The HTTP entry point: API requests on `POST /`, the control plane under `/_pclocal/`. */
-export function createRequestListener(services: Services) {
+export function createRequestListener(services: Services, gate: RequestGate) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const requestId = newRequestId();
     const trace: ApiTrace = {};
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const overCap = gate.isOverCap(req.socket);
+    const refused = overCap ? overCapacity() : gate.allowsHost(req.headers.host) ? undefined : badHost(req);
 
-    serve(req, path, services, trace)
+    (refused ? Promise.reject(refused) : serve(req, path, services, trace))
       .then(successResponse, (err: unknown) => toErrorResponse(err, services, requestId))
       .then((wire) => {
-        const oversized = wire.status === 413;
+        // A body left unread (refused early, or too large) is not drained: the connection closes.
+        const close = overCap || !req.complete;
         res.writeHead(wire.status, {
           ...wire.headers,
           "x-amzn-requestid": requestId,
           "content-length": Buffer.byteLength(wire.body),
-          ...(oversized ? { connection: "close" } : {}),
+          ...(overCap ? { "retry-after": "1" } : {}),
+          ...(close ? { connection: "close" } : {}),
         });
         res.end(wire.body);
         services.logger.info(
@@ -70,4 +89,16 @@ function toErrorResponse(err: unknown, services: Services, requestId: string): W
   if (err instanceof ApiError) return errorResponse(err);
   services.logger.error({ requestId, err }, "unhandled error");
   return errorResponse(internalError());
+}
+
+const overCapacity = () =>
+  serviceUnavailable("The server is at its limit of open connections (--max-connections); retry shortly.");
+
+function badHost(req: IncomingMessage): ApiError {
+  const host = req.headers.host;
+  if (host === undefined) return forbiddenHost("The request has no Host header.");
+  return forbiddenHost(
+    `Host ${JSON.stringify(host)} is not an address this server listens on (a DNS rebinding guard). ` +
+      "To serve this name, start pclocal with --allowed-hosts (or PCLOCAL_ALLOWED_HOSTS) naming it.",
+  );
 }

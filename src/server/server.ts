@@ -8,13 +8,22 @@ import { NO_DELIVERY } from "../events/delivery.js";
 import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
 import { openStore } from "../store/open-store.js";
+import type { Durability } from "../store/port.js";
 import { Clock } from "../util/clock.js";
+import { ConnectionLimit } from "./connection-limit.js";
+import { allowedHostHeaders, HostCheck, isLoopback } from "./host-check.js";
 import { createRequestListener } from "./http-app.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
 import { outputCoverage } from "./output-coverage.js";
 import type { Services } from "./services.js";
 
 export const DEFAULT_ADMIN_TOKEN = "pclocal-admin";
+/** The shortest admin token a non-loopback server accepts. */
+export const MIN_ADMIN_TOKEN_LENGTH = 12;
+export const DEFAULT_MAX_CONNECTIONS = 256;
+/** Time to receive a request's headers, and the whole request (Node's headersTimeout/requestTimeout). */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface ServerOptions {
   host?: string;
@@ -29,6 +38,14 @@ export interface ServerOptions {
   settings?: Partial<DomainSettings>;
   /** Where to record the output members answered (default: env PCLOCAL_COVERAGE_DIR; off without). */
   coverageDir?: string;
+  /** Open connections served at once; see ConnectionLimit. */
+  maxConnections?: number;
+  /** Host names (`name` or `name:port`, `*` for any) served besides the server's own addresses. */
+  allowedHosts?: readonly string[];
+  /** `full`: SQLite syncs the WAL at every commit (survives a power loss); `normal`: at checkpoints. */
+  durability?: Durability;
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -45,12 +62,8 @@ const IDEMPOTENCY_PURGE_MS = 10 * 60_000;
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
-  if (adminToken === DEFAULT_ADMIN_TOKEN && !isLoopback(host)) {
-    throw new Error(
-      `Refusing to listen on ${host} with the default admin token; set --admin-token or PCLOCAL_ADMIN_TOKEN.`,
-    );
-  }
-  const store = await openStore(options.db ?? ".pclocal/pclocal.db");
+  if (!isLoopback(host)) checkAdminToken(host, adminToken);
+  const store = await openStore(options.db ?? ".pclocal/pclocal.db", { durability: options.durability });
   const services: Services = {
     store,
     accounts: options.accounts ?? AccountRegistry.withFile(options.accountsFile),
@@ -67,9 +80,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const dispatcher = new WebhookDispatcher(store, services.logger);
   services.delivery = dispatcher;
 
-  const server = createServer({ keepAliveTimeout: 65_000 }, createRequestListener(services));
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const hosts = new HostCheck();
+  const server = createServer({
+    keepAliveTimeout: 65_000,
+    headersTimeout,
+    requestTimeout,
+    // How often Node looks for requests past those timeouts (its default is 30 s).
+    connectionsCheckingInterval: Math.min(1_000, Math.max(50, Math.floor(headersTimeout / 4))),
+  });
+  const limit = new ConnectionLimit(server, options.maxConnections ?? DEFAULT_MAX_CONNECTIONS);
+  server.on(
+    "request",
+    createRequestListener(services, {
+      allowsHost: (h) => hosts.allows(h),
+      isOverCap: (socket) => limit.isOverCap(socket),
+    }),
+  );
   await listen(server, host, options.port ?? 4599);
   const port = (server.address() as AddressInfo).port;
+  hosts.set(allowedHostHeaders(host, port, options.allowedHosts));
 
   const purge = setInterval(() => {
     const cutoff = services.clock.now() - services.settings.idempotencyTtlMs;
@@ -118,6 +149,15 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\./.test(host);
+/** A server others can reach needs an admin token of its own, and not a guessable one. */
+function checkAdminToken(host: string, token: string): void {
+  const flag = "set --admin-token or PCLOCAL_ADMIN_TOKEN";
+  if (token === DEFAULT_ADMIN_TOKEN) {
+    throw new Error(`Refusing to listen on ${host} with the default admin token; ${flag}.`);
+  }
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH) {
+    throw new Error(
+      `Refusing to listen on ${host} with an admin token of ${token.length} characters; a non-loopback host needs one of at least ${MIN_ADMIN_TOKEN_LENGTH} characters (${flag}).`,
+    );
+  }
 }

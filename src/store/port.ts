@@ -34,7 +34,16 @@ export interface Store {
   transaction<T>(fn: (tx: StoreTx) => Promise<T>, options?: { readonly?: boolean }): Promise<T>;
   /** Drops all data (accounts live outside the store). */
   reset(): Promise<void>;
+  /** What a commit survives, as the store reports it (SQLite: `PRAGMA synchronous` read back). */
+  durability(): Promise<Durability>;
 }
+
+/**
+ * `normal`: a committed write survives a crash of the process, and may be lost with the last
+ * moments before a power loss or OS crash; `full`: it survives those too, at the cost of a sync
+ * to disk per commit.
+ */
+export type Durability = "normal" | "full";
 
 export interface StoreTx {
   engagements: EngagementRepository;

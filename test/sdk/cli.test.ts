@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -8,6 +9,7 @@ import {
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, describe, expect, it } from "vitest";
 import { PARTNER_A } from "./helpers/harness.js";
+import { rawConnection } from "./helpers/raw-socket.js";
 import { serve } from "./helpers/spawn-server.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pclocal-cli-"));
@@ -20,6 +22,39 @@ const client = (url: string) =>
     credentials: { accessKeyId: PARTNER_A.accessKeyId, secretAccessKey: PARTNER_A.secretAccessKey },
     maxAttempts: 1,
   });
+
+/** GET on a connection of its own (no pool), with an optional Host header. */
+function get(url: string, path: string, host?: string): Promise<{ status: number; json: any }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: hostname, port: Number(port), path, agent: false, headers: host ? { host } : {} },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => {
+          text += c;
+        });
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** The error output of a `serve` that must refuse to start (stops it if it started after all). */
+async function refusal(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return serve(args, env).then(
+    async (started) => {
+      started.child.kill("SIGKILL");
+      await started.exited;
+      return "started";
+    },
+    (err: Error) => err.message,
+  );
+}
 
 describe("pclocal serve", () => {
   it("prints the ready line, logs one JSON line per request, and keeps data across a graceful restart", async () => {
@@ -73,6 +108,49 @@ describe("pclocal serve", () => {
     expect(await res.json()).toMatchObject({ delaySeconds: 30 });
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
+  });
+
+  it("takes --durability, --max-connections and --allowed-hosts (or their env variables)", async () => {
+    const db = join(dir, "strict", "pclocal.db");
+    const server = await serve(["--port", "0", "--db", db, "--durability", "full", "--log-level", "silent"], {
+      PCLOCAL_MAX_CONNECTIONS: "1",
+      PCLOCAL_ALLOWED_HOSTS: "pclocal.test, other.test:9000",
+    });
+    try {
+      const port = new URL(server.url).port;
+      const health = await get(server.url, "/_pclocal/health");
+      expect(health.json).toMatchObject({ status: "ok", durability: "full" });
+      expect((await get(server.url, "/_pclocal/health", `pclocal.test:${port}`)).status).toBe(200);
+      expect((await get(server.url, "/_pclocal/health", "other.test:9000")).status).toBe(200);
+      expect((await get(server.url, "/_pclocal/health", `evil.example:${port}`)).status).toBe(403);
+
+      const held = await rawConnection(Number(port));
+      await new Promise((r) => setTimeout(r, 50));
+      const shed = await get(server.url, "/_pclocal/health");
+      held.end();
+      expect(shed.status).toBe(503);
+      expect(shed.json.__type).toBe("ServiceUnavailableException");
+    } finally {
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+    }
+
+    const normal = await serve(["--port", "0", "--db", db, "--log-level", "silent"]);
+    expect((await get(normal.url, "/_pclocal/health")).json.durability).toBe("normal");
+    normal.child.kill("SIGTERM");
+    expect(await normal.exited).toBe(0);
+    expect(await refusal(["--port", "0", "--db", ":memory:", "--durability", "sometimes"])).toMatch(
+      /--durability/,
+    );
+  });
+
+  it("refuses an empty or short admin token on a non-loopback host", async () => {
+    expect(
+      await refusal(["--host", "0.0.0.0", "--port", "0", "--db", ":memory:", "--admin-token", "short"]),
+    ).toMatch(/at least 12 characters/);
+    expect(
+      await refusal(["--host", "0.0.0.0", "--port", "0", "--db", ":memory:"], { PCLOCAL_ADMIN_TOKEN: "" }),
+    ).toMatch(/at least 12 characters/);
   });
 
   it("refuses a non-loopback host with the default admin token", async () => {

@@ -5,7 +5,7 @@ import {
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HANDLERS, NOT_YET } from "../../src/operations/registry.js";
-import { type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
+import { ADMIN_TOKEN, type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
 import { signedRequest } from "./helpers/raw.js";
 
 let h: Harness;
@@ -168,6 +168,12 @@ describe("control plane", () => {
   it("requires the admin token", async () => {
     const denied = await h.controlRaw("POST", "/_pclocal/reset", undefined, "wrong");
     expect(denied.status).toBe(401);
+    // Compared whole (as digests): a prefix, an extension or a near miss is no token.
+    for (const token of [ADMIN_TOKEN.slice(0, -1), `${ADMIN_TOKEN}x`, ADMIN_TOKEN.toUpperCase(), ""]) {
+      const res = await h.controlRaw("GET", "/_pclocal/clock", undefined, token);
+      expect(`${token}: ${res.status}`).toBe(`${token}: 401`);
+    }
+    expect((await h.controlRaw("GET", "/_pclocal/clock")).status).toBe(200);
     const unknown = await h.controlRaw("GET", "/_pclocal/nothing-here");
     expect(unknown.status).toBe(404);
   });

@@ -498,6 +498,42 @@ describe("keys", () => {
   });
 });
 
+describe("session credentials", () => {
+  const TOKEN_INVALID = "The security token included in the request is invalid.";
+
+  it("refuses an SDK client with a session token (the demo accounts have none)", async () => {
+    const title = tag("session-sdk");
+    const client = h.client(PARTNER_A, {
+      credentials: {
+        accessKeyId: PARTNER_A.accessKeyId,
+        secretAccessKey: PARTNER_A.secretAccessKey,
+        sessionToken: "FwoGZXIvYXdzEXAMPLEtoken",
+      },
+    });
+    const err = await rejectionOf(client.send(new CreateEngagementCommand(createInput(title))));
+    expect(err.name).toBe("UnrecognizedClientException");
+    expect(err.$metadata.httpStatusCode).toBe(403);
+    expect(err.message).toBe(TOKEN_INVALID);
+    expect(await titles()).not.toContain(title);
+  });
+
+  it("refuses a signed x-amz-security-token (raw)", async () => {
+    const title = tag("session-signed");
+    const captured = await capture("CreateEngagement", createInput(title), {
+      extraHeaders: { "x-amz-security-token": "FwoGZXIvYXdzEXAMPLEtoken" },
+    });
+    expect(captured.headers.authorization).toContain("x-amz-security-token");
+    await expectRejected(await send(captured), "UnrecognizedClientException", 403, [title], TOKEN_INVALID);
+  });
+
+  it("refuses an x-amz-security-token added outside SignedHeaders", async () => {
+    const title = tag("session-unsigned");
+    const captured = await capture("CreateEngagement", createInput(title));
+    captured.headers["x-amz-security-token"] = "FwoGZXIvYXdzEXAMPLEtoken";
+    await expectRejected(await send(captured), "UnrecognizedClientException", 403, [title], TOKEN_INVALID);
+  });
+});
+
 describe("control", () => {
   it("the same capture, unaltered, is accepted and writes (so the rejections above are the attacks')", async () => {
     const title = tag("control");

@@ -276,6 +276,47 @@ describe("webhooks never hold up the API", () => {
   });
 });
 
+describe("a webhook's answer", () => {
+  it("is read only up to a small cap: an endless 200 answer neither stalls delivery nor fills memory", async () => {
+    const seqs: number[] = [];
+    let bytesSent = 0;
+    const endless = createServer((req, res) => {
+      seqs.push(Number(req.headers["x-pclocal-event-seq"]));
+      req.resume();
+      res.writeHead(200, { "content-type": "text/plain" });
+      const block = Buffer.alloc(64 * 1024, 0x7a);
+      // Writes as fast as the dispatcher reads, until it hangs up.
+      const pump = () => {
+        while (!res.destroyed && res.write(block)) bytesSent += block.length;
+        if (!res.destroyed) bytesSent += block.length;
+      };
+      res.on("drain", pump);
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(endless.address() as AddressInfo).port}/hook`;
+    let hookId = "";
+    try {
+      const from = await lastSeq(h, PARTNER_C);
+      hookId = (await register(h, PARTNER_C, url)).id;
+      await createEngagement(h, PARTNER_C, "Endless answer 1");
+      await createEngagement(h, PARTNER_C, "Endless answer 2");
+      const expected = (await logOf(h, PARTNER_C, from)).map((e) => e.seq);
+      // The per-attempt timeout is 5 s: both well before it means the answer was cut short.
+      await waitFor("both events", () => seqs.length >= 2, 3_000);
+      expect(seqs.slice(0, 2)).toEqual(expected);
+      // Kernel buffers hold a few MiB; a reader of the whole answer would take hundreds.
+      expect(bytesSent).toBeLessThan(32 * 1024 * 1024);
+    } finally {
+      if (hookId) await h.control("DELETE", `/_pclocal/webhooks/${hookId}`);
+      await new Promise<void>((resolve) => {
+        endless.close(() => resolve());
+        endless.closeAllConnections();
+      });
+    }
+  });
+});
+
 describe("webhook progress survives a restart", () => {
   let dir: string;
   beforeAll(() => {

@@ -8,7 +8,7 @@
  * known key). Our verifier must agree on every accept and every reject.
  *
  * x-amz-content-sha256 is never sent here: smithy trusts that header and we deliberately don't (see
- * sigv4.test.ts).
+ * sigv4.test.ts). Nor are session credentials: the verifier refuses any x-amz-security-token.
  */
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
@@ -30,7 +30,6 @@ const registry = new AccountRegistry();
 
 interface Spec {
   account: Account;
-  sessionToken: string | null;
   body: Uint8Array;
   path: string;
   query: [string, string][];
@@ -138,7 +137,6 @@ const bodyArb = fc.oneof(
 
 const specArb: fc.Arbitrary<Spec> = fc.record({
   account: fc.constantFrom(...DEMO_ACCOUNTS),
-  sessionToken: fc.option(fc.constantFrom("FwoGZXIvYXdzEXAMPLE", "token/with+special=chars"), { freq: 5 }),
   body: bodyArb,
   path: pathArb,
   query: fc.array(fc.tuple(queryKey, queryValue), { maxLength: 5 }),
@@ -219,11 +217,11 @@ function wireQuery(
 /** Node trims optional white space around a header value and lower-cases the name. */
 const nodeTrim = (v: string) => v.replace(/^[ \t]+|[ \t]+$/g, "");
 
-function signerFor(accessKeyId: string, secretAccessKey: string, sessionToken?: string): SignatureV4 {
+function signerFor(accessKeyId: string, secretAccessKey: string): SignatureV4 {
   return new SignatureV4({
     service: SERVICE,
     region: REGION,
-    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    credentials: { accessKeyId, secretAccessKey },
     sha256: Sha256,
     applyChecksum: false,
   });
@@ -249,7 +247,7 @@ async function signAndDeliver(spec: Spec): Promise<IncomingSignedRequest> {
     body: spec.body,
   });
   const { accessKeyId, secretAccessKey } = spec.account;
-  const signed = await signerFor(accessKeyId, secretAccessKey, spec.sessionToken ?? undefined).sign(request, {
+  const signed = await signerFor(accessKeyId, secretAccessKey).sign(request, {
     signingDate: new Date(NOW + spec.dateOffsetS * 1000),
   });
   const delivered: Record<string, string | string[]> = {};
@@ -462,8 +460,7 @@ async function reference(req: IncomingSignedRequest, nowMs: number): Promise<Ver
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
-  const sessionToken = headers["x-amz-security-token"];
-  const resigned = await signerFor(account.accessKeyId, account.secretAccessKey, sessionToken).sign(
+  const resigned = await signerFor(account.accessKeyId, account.secretAccessKey).sign(
     new HttpRequest({
       method: req.method,
       hostname: "127.0.0.1",

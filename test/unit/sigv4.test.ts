@@ -160,15 +160,26 @@ describe("authenticate: requests signed by @smithy/signature-v4", () => {
     }
   });
 
-  it("accepts a signed x-amz-security-token (session credentials)", async () => {
-    const req = await signedRequest({ sessionToken: "FwoGZXIvYXdzEXAMPLE//token+with=chars" });
-    expect(authOf(req)).toContain("x-amz-security-token");
-    expect(authenticate(req, registry, OPTIONS).alias).toBe("partner-a");
-    expectRejected(
-      withHeaders(req, { "x-amz-security-token": "another-token" }),
-      "InvalidSignatureException",
-      SIGNATURE_MISMATCH,
+  it("refuses session credentials: an x-amz-security-token, signed or not, or in a presigned query", async () => {
+    const TOKEN_INVALID = "The security token included in the request is invalid.";
+    const signedToken = await signedRequest({ sessionToken: "FwoGZXIvYXdzEXAMPLE//token+with=chars" });
+    expect(authOf(signedToken)).toContain("x-amz-security-token");
+    expectRejected(signedToken, "UnrecognizedClientException", TOKEN_INVALID);
+
+    const plain = await signedRequest();
+    expect(authenticate(plain, registry, OPTIONS).alias).toBe("partner-a");
+    const addedUnsigned = withHeaders(plain, { "x-amz-security-token": "FwoGZXIvYXdzEXAMPLE" });
+    expectRejected(addedUnsigned, "UnrecognizedClientException", TOKEN_INVALID);
+    expectRejected(withHeaders(plain, { "x-amz-security-token": "" }), "UnrecognizedClientException");
+
+    const presigned = received(
+      await signer({ sessionToken: "FwoGZXIvYXdzEXAMPLE", applyChecksum: false }).presign(unsigned(), {
+        signingDate: new Date(NOW),
+        expiresIn: 600,
+      }),
     );
+    expect(presigned.url).toContain("X-Amz-Security-Token=");
+    expectRejected(presigned, "UnrecognizedClientException", TOKEN_INVALID);
   });
 
   it("accepts encoded paths, query strings and odd header spacing", async () => {

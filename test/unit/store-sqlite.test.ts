@@ -40,3 +40,17 @@ describe("sqlite migrations", () => {
     raw.close();
   });
 });
+
+describe("sqlite durability", () => {
+  it("commits with synchronous=NORMAL by default and FULL when asked, read back from SQLite", async () => {
+    const normal = await opened(join(dir, "durability-normal.db"));
+    expect(await normal.durability()).toBe("normal");
+    await normal.close();
+
+    const path = join(dir, "durability-full.db");
+    const full = new SqliteStore(path, { durability: "full" });
+    await full.open();
+    expect(await full.durability()).toBe("full");
+    await full.close();
+  });
+});

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Mutex } from "../../util/mutex.js";
-import type { Store, StoreTx } from "../port.js";
+import type { Durability, Store, StoreTx } from "../port.js";
 import { MIGRATIONS } from "./migrations.js";
 import { sqliteRepositories } from "./sqlite-repos.js";
 
@@ -10,19 +10,27 @@ import { sqliteRepositories } from "./sqlite-repos.js";
  * SQLite adapter on better-sqlite3 in WAL mode. better-sqlite3 is synchronous, so every
  * repository call completes before the next line of a handler runs; the mutex only orders write
  * transactions whose callers await in between.
+ *
+ * Durability (https://www.sqlite.org/pragma.html#pragma_synchronous, https://www.sqlite.org/wal.html):
+ * with `synchronous = NORMAL` a commit is written to the WAL but synced to disk only at checkpoints,
+ * so it survives the process dying and may be rolled back by a power loss (the file stays
+ * consistent); `FULL` syncs the WAL at every commit.
  */
 export class SqliteStore implements Store {
   private db!: Database.Database;
   private readonly writeLock = new Mutex();
   private tx!: StoreTx;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly options: { durability?: Durability } = {},
+  ) {}
 
   async open(): Promise<void> {
     if (this.path !== ":memory:") mkdirSync(dirname(this.path), { recursive: true });
     this.db = new Database(this.path);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma(this.options.durability === "full" ? "synchronous = FULL" : "synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
     this.migrate();
@@ -59,6 +67,12 @@ export class SqliteStore implements Store {
         "DELETE FROM engagements; DELETE FROM engagement_members; DELETE FROM invitations; DELETE FROM idempotency; DELETE FROM events; DELETE FROM webhooks; DELETE FROM opportunities; DELETE FROM tasks; DELETE FROM resources; DELETE FROM meta WHERE key LIKE 'seq:%';",
       );
     });
+  }
+
+  async durability(): Promise<Durability> {
+    // 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA; this adapter sets only NORMAL or FULL.
+    const level = this.db.pragma("synchronous", { simple: true }) as number;
+    return level >= 2 ? "full" : "normal";
   }
 
   /** Version of the newest applied migration. */

@@ -20,6 +20,26 @@ export async function signedRequest(
   body: string | Buffer,
   options: { contentType?: string; signingDate?: Date; region?: string; service?: string } = {},
 ): Promise<RawResponse> {
+  const headers = await signedHeaders(url, account, operation, body, options);
+  const res = await fetch(`${url}/`, { method: "POST", headers, body });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, headers: res.headers, json };
+}
+
+/** The headers the SDK's signer puts on an API request with this body. */
+export async function signedHeaders(
+  url: string,
+  account: Account,
+  operation: string,
+  body: string | Buffer,
+  options: { contentType?: string; signingDate?: Date; region?: string; service?: string } = {},
+): Promise<Record<string, string>> {
   const { hostname, port, host } = new URL(url);
   const signer = new SignatureV4({
     service: options.service ?? "partnercentral-selling",
@@ -41,17 +61,5 @@ export async function signedRequest(
     body,
   });
   const signed = await signer.sign(request, { signingDate: options.signingDate });
-  const res = await fetch(`${url}/`, {
-    method: "POST",
-    headers: signed.headers as Record<string, string>,
-    body,
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = text;
-  }
-  return { status: res.status, headers: res.headers, json };
+  return signed.headers as Record<string, string>;
 }

@@ -8,6 +8,7 @@ import { NO_DELIVERY } from "../events/delivery.js";
 import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
 import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/port.js";
 import { Clock } from "../util/clock.js";
 import { createRequestListener } from "./http-app.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
@@ -20,6 +21,8 @@ export interface ServerOptions {
   port?: number;
   /** SQLite file path or `:memory:`. */
   db?: string;
+  /** An opened store to serve instead of opening `db` (closed with the server). */
+  store?: Store;
   adminToken?: string;
   accountsFile?: string;
   accounts?: AccountRegistry;
@@ -47,7 +50,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       `Refusing to listen on ${host} with the default admin token; set --admin-token or PCLOCAL_ADMIN_TOKEN.`,
     );
   }
-  const store = await openStore(options.db ?? ".pclocal/pclocal.db");
+  const store = options.store ?? (await openStore(options.db ?? ".pclocal/pclocal.db"));
   const services: Services = {
     store,
     accounts: options.accounts ?? AccountRegistry.withFile(options.accountsFile),

@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import type { StoreTx } from "../port.js";
 import type {
   Catalog,
@@ -14,13 +13,16 @@ import type {
   OpportunityRecord,
   ResourceQuery,
   ResourceRecord,
+  SolutionQuery,
+  SolutionRecord,
   SortOrder,
   TaskQuery,
   TaskRecord,
   WebhookRecord,
 } from "../records.js";
 
-type Statement = Database.Statement<unknown[], unknown>;
+import type { Statement, StatementCache } from "./statement-cache.js";
+
 type Param = string | number;
 
 const docOf = <T>(row: unknown): T | undefined =>
@@ -61,16 +63,8 @@ export const contextTypesColumn = (record: EngagementRecord) =>
   `|${record.contexts.map((c) => c.Type).join("|")}|`;
 
 /** The repositories over one better-sqlite3 connection; statements are prepared once and reused. */
-export function sqliteRepositories(db: Database.Database): StoreTx {
-  const cache = new Map<string, Statement>();
-  const stmt = (sql: string): Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
-    return s;
-  };
+export function sqliteRepositories(statements: StatementCache): StoreTx {
+  const stmt = (sql: string): Statement => statements.prepare(sql);
 
   return {
     engagements: {
@@ -285,6 +279,12 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
           detailType: r.detail_type,
           event: JSON.parse(r.doc),
         })),
+      lastSeq: async (accountId: string) =>
+        (
+          stmt("SELECT MAX(seq) AS seq FROM events WHERE account_id = ?").get(accountId) as {
+            seq: number | null;
+          }
+        ).seq ?? 0,
     },
     webhooks: {
       put: async (r: WebhookRecord) => {
@@ -297,20 +297,14 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
         (
           stmt(
             "SELECT id, account_id, url, created_at, delivered_seq FROM webhooks ORDER BY created_at, id",
-          ).all() as {
-            id: string;
-            account_id: string;
-            url: string;
-            created_at: number;
-            delivered_seq: number;
-          }[]
-        ).map((r) => ({
-          id: r.id,
-          accountId: r.account_id,
-          url: r.url,
-          createdAt: r.created_at,
-          deliveredSeq: r.delivered_seq,
-        })),
+          ).all() as WebhookRow[]
+        ).map(webhookOf),
+      get: async (id: string) => {
+        const row = stmt(
+          "SELECT id, account_id, url, created_at, delivered_seq FROM webhooks WHERE id = ?",
+        ).get(id) as WebhookRow | undefined;
+        return row && webhookOf(row);
+      },
       delete: async (id: string) => stmt("DELETE FROM webhooks WHERE id = ?").run(id).changes > 0,
       setDelivered: async (id: string, seq: number) => {
         stmt("UPDATE webhooks SET delivered_seq = ? WHERE id = ?").run(seq, id);
@@ -319,6 +313,7 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
     opportunities: opportunityRepository(stmt),
     tasks: taskRepository(stmt),
     resources: resourceRepository(stmt),
+    solutions: solutionRepository(stmt),
     meta: {
       get: async (key: string) =>
         (stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value,
@@ -330,6 +325,22 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
     },
   };
 }
+
+interface WebhookRow {
+  id: string;
+  account_id: string;
+  url: string;
+  created_at: number;
+  delivered_seq: number;
+}
+
+const webhookOf = (r: WebhookRow): WebhookRecord => ({
+  id: r.id,
+  accountId: r.account_id,
+  url: r.url,
+  createdAt: r.created_at,
+  deliveredSeq: r.delivered_seq,
+});
 
 type Prepare = (sql: string) => Statement;
 
@@ -429,6 +440,12 @@ function opportunityRepository(stmt: Prepare) {
   };
 }
 
+const TASK_SORT_COLUMNS: Record<NonNullable<TaskQuery["sortBy"]>, string> = {
+  startTime: "start_time",
+  name: "name",
+  failedCount: "failed_count",
+};
+
 function taskRepository(stmt: Prepare) {
   return {
     get: async (catalog: Catalog, id: string) =>
@@ -436,11 +453,12 @@ function taskRepository(stmt: Prepare) {
     put: async (r: TaskRecord) => {
       stmt(
         `INSERT INTO tasks (catalog, id, kind, account_id, start_time, status, opportunity_id, engagement_id,
-           invitation_id, context_id, completes_at, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           invitation_id, context_id, completes_at, name, failed_count, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (catalog, id) DO UPDATE SET status = excluded.status, opportunity_id = excluded.opportunity_id,
            engagement_id = excluded.engagement_id, invitation_id = excluded.invitation_id,
-           context_id = excluded.context_id, completes_at = excluded.completes_at, doc = excluded.doc`,
+           context_id = excluded.context_id, completes_at = excluded.completes_at, name = excluded.name,
+           failed_count = excluded.failed_count, doc = excluded.doc`,
       ).run(
         r.catalog,
         r.id,
@@ -453,6 +471,8 @@ function taskRepository(stmt: Prepare) {
         r.invitationId ?? null,
         r.contextId ?? null,
         r.completesAt ?? null,
+        r.name ?? null,
+        r.failedCount ?? null,
         JSON.stringify(r),
       );
     },
@@ -465,7 +485,16 @@ function taskRepository(stmt: Prepare) {
       where += inList("engagement_id", q.engagementIds, params);
       where += inList("invitation_id", q.invitationIds, params);
       where += inList("context_id", q.contextIds, params);
-      const page = keyset("start_time", "id", q.order, q.after, params);
+      where += inList("name", q.names, params);
+      if (q.startAfter !== undefined) {
+        where += " AND start_time > ?";
+        params.push(q.startAfter);
+      }
+      if (q.startBefore !== undefined) {
+        where += " AND start_time < ?";
+        params.push(q.startBefore);
+      }
+      const page = keyset(TASK_SORT_COLUMNS[q.sortBy ?? "startTime"], "id", q.order, q.after, params);
       params.push(q.limit);
       return docsOf<TaskRecord>(
         stmt(`SELECT doc FROM tasks WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
@@ -528,6 +557,81 @@ function resourceRepository(stmt: Prepare) {
       return docsOf<ResourceRecord>(
         stmt(`SELECT doc FROM resources WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
       );
+    },
+  };
+}
+
+const SOLUTION_SORT_COLUMNS: Record<SolutionQuery["sortBy"], string> = {
+  id: "id",
+  name: "name",
+  status: "status",
+  category: "category",
+  createdAt: "created_at",
+};
+
+interface SolutionRow {
+  catalog: Catalog;
+  owner_account_id: string;
+  id: string;
+  name: string;
+  status: string;
+  category: string;
+  created_at: number;
+  marketplace_arn: string | null;
+}
+
+const SOLUTION_COLUMNS = "catalog, owner_account_id, id, name, status, category, created_at, marketplace_arn";
+
+const solutionOf = (r: SolutionRow): SolutionRecord => ({
+  catalog: r.catalog,
+  ownerAccountId: r.owner_account_id,
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  category: r.category,
+  createdAt: r.created_at,
+  ...(r.marketplace_arn === null ? {} : { awsMarketplaceSolutionArn: r.marketplace_arn }),
+});
+
+function solutionRepository(stmt: Prepare) {
+  return {
+    get: async (catalog: Catalog, ownerAccountId: string, id: string) => {
+      const row = stmt(
+        `SELECT ${SOLUTION_COLUMNS} FROM solutions WHERE catalog = ? AND owner_account_id = ? AND id = ?`,
+      ).get(catalog, ownerAccountId, id) as SolutionRow | undefined;
+      return row && solutionOf(row);
+    },
+    put: async (r: SolutionRecord) => {
+      stmt(
+        `INSERT INTO solutions (${SOLUTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (catalog, owner_account_id, id) DO UPDATE SET name = excluded.name,
+           status = excluded.status, category = excluded.category, created_at = excluded.created_at,
+           marketplace_arn = excluded.marketplace_arn`,
+      ).run(
+        r.catalog,
+        r.ownerAccountId,
+        r.id,
+        r.name,
+        r.status,
+        r.category,
+        r.createdAt,
+        r.awsMarketplaceSolutionArn ?? null,
+      );
+    },
+    list: async (q: SolutionQuery) => {
+      const params: Param[] = [q.catalog, q.ownerAccountId];
+      let where = "catalog = ? AND owner_account_id = ?";
+      where += inList("id", q.ids, params);
+      where += inList("status", q.statuses, params);
+      where += inList("category", q.categories, params);
+      where += inList("marketplace_arn", q.awsMarketplaceSolutionArns, params);
+      const page = keyset(SOLUTION_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      params.push(q.limit);
+      return (
+        stmt(
+          `SELECT ${SOLUTION_COLUMNS} FROM solutions WHERE ${where}${page.where}${page.orderBy} LIMIT ?`,
+        ).all(...params) as SolutionRow[]
+      ).map(solutionOf);
     },
   };
 }

@@ -5,6 +5,7 @@ import { Mutex } from "../../util/mutex.js";
 import type { Store, StoreTx } from "../port.js";
 import { MIGRATIONS } from "./migrations.js";
 import { sqliteRepositories } from "./sqlite-repos.js";
+import { StatementCache } from "./statement-cache.js";
 
 /**
  * SQLite adapter on better-sqlite3 in WAL mode. better-sqlite3 is synchronous, so every
@@ -15,6 +16,7 @@ export class SqliteStore implements Store {
   private db!: Database.Database;
   private readonly writeLock = new Mutex();
   private tx!: StoreTx;
+  private statements!: StatementCache;
 
   constructor(private readonly path: string) {}
 
@@ -26,7 +28,8 @@ export class SqliteStore implements Store {
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
     this.migrate();
-    this.tx = sqliteRepositories(this.db);
+    this.statements = new StatementCache(this.db);
+    this.tx = sqliteRepositories(this.statements);
   }
 
   async close(): Promise<void> {
@@ -56,9 +59,14 @@ export class SqliteStore implements Store {
   async reset(): Promise<void> {
     await this.writeLock.run(async () => {
       this.db.exec(
-        "DELETE FROM engagements; DELETE FROM engagement_members; DELETE FROM invitations; DELETE FROM idempotency; DELETE FROM events; DELETE FROM webhooks; DELETE FROM opportunities; DELETE FROM tasks; DELETE FROM resources; DELETE FROM meta WHERE key LIKE 'seq:%';",
+        "DELETE FROM engagements; DELETE FROM engagement_members; DELETE FROM invitations; DELETE FROM idempotency; DELETE FROM events; DELETE FROM webhooks; DELETE FROM opportunities; DELETE FROM tasks; DELETE FROM resources; DELETE FROM solutions; DELETE FROM meta WHERE key LIKE 'seq:%';",
       );
     });
+  }
+
+  /** How many prepared statements the connection holds (at most its cache's capacity). */
+  statementCacheSize(): number {
+    return this.statements.size;
   }
 
   /** Version of the newest applied migration. */

@@ -25,7 +25,7 @@ async function serve(opts: {
   adminToken: string;
   accounts?: string;
   logLevel: LogLevel;
-  taskDelaySeconds: number;
+  taskDelaySeconds?: number;
 }): Promise<void> {
   const server = await startServer({
     host: opts.host,
@@ -34,7 +34,8 @@ async function serve(opts: {
     adminToken: opts.adminToken,
     accountsFile: opts.accounts,
     logLevel: opts.logLevel,
-    settings: { taskDelaySeconds: opts.taskDelaySeconds },
+    // Without the flag, the task mode stored with the data (or the default, 0) stands.
+    settings: opts.taskDelaySeconds === undefined ? {} : { taskDelaySeconds: opts.taskDelaySeconds },
   });
   process.stdout.write(`pclocal ready on ${server.url}\n`);
 
@@ -87,7 +88,6 @@ export async function main(argv: string[]): Promise<void> {
         "Start…Task operations answer IN_PROGRESS and complete after n virtual seconds",
       )
         .env("PCLOCAL_TASK_DELAY_SECONDS")
-        .default(0)
         .argParser(seconds),
     )
     .action(serve);

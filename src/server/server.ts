@@ -10,6 +10,7 @@ import { WebhookDispatcher } from "../events/webhooks.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/port.js";
 import { Clock } from "../util/clock.js";
+import { applyControlState, loadControlState, saveControlState } from "./control-state.js";
 import { createRequestListener } from "./http-app.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
 import type { Services } from "./services.js";
@@ -55,13 +56,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     store,
     accounts: options.accounts ?? AccountRegistry.withFile(options.accountsFile),
     clock: new Clock(),
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS },
     logger: options.logger ?? createLogger(options.logLevel),
     adminToken,
     region: "us-east-1",
     pageTokens: await store.transaction((tx) => PageTokens.load(tx)),
     delivery: NO_DELIVERY,
   };
+  // What the control plane set before a restart; options given at start take precedence.
+  applyControlState(await store.transaction((tx) => loadControlState(tx)), services);
+  Object.assign(services.settings, options.settings);
+  await saveControlState(services);
   // events & webhooks: deliver the event log to webhooks in the background
   const dispatcher = new WebhookDispatcher(store, services.logger);
   services.delivery = dispatcher;

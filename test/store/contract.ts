@@ -5,7 +5,10 @@ import type {
   InvitationRecord,
   OpportunityQuery,
   OpportunityRecord,
+  SolutionQuery,
+  SolutionRecord,
   SortOrder,
+  TaskQuery,
   TaskRecord,
 } from "../../src/store/records.js";
 
@@ -464,6 +467,159 @@ export function storeContract(
         expect(byKey.map((r) => r.id)).toEqual(["r-2", "r-3"]);
         expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(true);
         expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(false);
+      });
+      await store.close();
+    });
+
+    it("lists tasks by name or failed count, filtered by exact names and strict start bounds", async () => {
+      const { store } = await fresh();
+      const task = (id: string, startTime: number, name: string, failedCount: number): TaskRecord => ({
+        catalog: "Sandbox",
+        id,
+        kind: "ProspectingFromEngagement",
+        accountId: "111122223333",
+        startTime,
+        status: "COMPLETE",
+        name,
+        failedCount,
+        doc: { TaskId: id, TaskName: name },
+      });
+      await store.transaction(async (tx) => {
+        await tx.tasks.put(task("task-a", 100, "beta", 2));
+        await tx.tasks.put(task("task-b", 200, "alpha", 0));
+        await tx.tasks.put(task("task-c", 300, "beta", 1));
+        await tx.tasks.put(task("task-d", 400, "gamma", 2));
+        await tx.tasks.put({ ...task("task-x", 250, "alpha", 0), accountId: "444455556666" });
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (q: Partial<TaskQuery>) =>
+          (
+            await tx.tasks.list({
+              catalog: "Sandbox",
+              kind: "ProspectingFromEngagement",
+              accountId: "111122223333",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((t) => t.id);
+        expect(await tx.tasks.get("Sandbox", "task-a")).toEqual(task("task-a", 100, "beta", 2));
+        expect(await ids({ sortBy: "name" })).toEqual(["task-b", "task-a", "task-c", "task-d"]);
+        expect(await ids({ sortBy: "name", order: "DESCENDING" })).toEqual([
+          "task-d",
+          "task-c",
+          "task-a",
+          "task-b",
+        ]);
+        expect(await ids({ sortBy: "failedCount" })).toEqual(["task-b", "task-c", "task-a", "task-d"]);
+        expect(await ids({ sortBy: "name", after: { sort: "beta", id: "task-a" } })).toEqual([
+          "task-c",
+          "task-d",
+        ]);
+        expect(await ids({ sortBy: "failedCount", after: { sort: 2, id: "task-a" }, limit: 1 })).toEqual([
+          "task-d",
+        ]);
+        expect(await ids({ names: ["beta", "gamma"] })).toEqual(["task-a", "task-c", "task-d"]);
+        expect(await ids({ startAfter: 100, startBefore: 400 })).toEqual(["task-b", "task-c"]);
+        expect(await ids({ names: ["alpha"], startAfter: 200 })).toEqual([]);
+        // A task renamed or recounted is sorted anew.
+        await tx.tasks.put(task("task-d", 400, "aardvark", 0));
+        expect(await ids({ sortBy: "name", limit: 1 })).toEqual(["task-d"]);
+      });
+      await store.close();
+    });
+
+    it("stores solutions per owner and catalog, lists them filtered, sorted and keyset-paged", async () => {
+      const { store, reopen } = await fresh();
+      const solution = (id: string, o: Partial<SolutionRecord> = {}): SolutionRecord => ({
+        catalog: "Sandbox",
+        ownerAccountId: "111122223333",
+        id,
+        name: `name ${id}`,
+        status: "Active",
+        category: "Software Product",
+        createdAt: 1,
+        ...o,
+      });
+      const listed = "arn:aws:aws-marketplace:us-east-1:111122223333:AWSMarketplace/Solution/soln-1";
+      await store.transaction(async (tx) => {
+        await tx.solutions.put(solution("S-3", { name: "Alpha", status: "Draft", createdAt: 30 }));
+        await tx.solutions.put(
+          solution("S-1", { name: "Gamma", createdAt: 10, awsMarketplaceSolutionArn: listed }),
+        );
+        await tx.solutions.put(solution("S-2", { name: "Beta", category: "Managed Service", createdAt: 20 }));
+        await tx.solutions.put(solution("S-1", { ownerAccountId: "444455556666", name: "Other's" }));
+        await tx.solutions.put(solution("S-1", { catalog: "AWS", name: "Other catalog" }));
+      });
+      await store.transaction(async (tx) => {
+        expect(await tx.solutions.get("Sandbox", "111122223333", "S-1")).toEqual(
+          solution("S-1", { name: "Gamma", createdAt: 10, awsMarketplaceSolutionArn: listed }),
+        );
+        expect((await tx.solutions.get("Sandbox", "444455556666", "S-1"))?.name).toBe("Other's");
+        expect(await tx.solutions.get("Sandbox", "111122223333", "S-9")).toBeUndefined();
+        const ids = async (q: Partial<SolutionQuery>) =>
+          (
+            await tx.solutions.list({
+              catalog: "Sandbox",
+              ownerAccountId: "111122223333",
+              sortBy: "id",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((r) => r.id);
+        expect(await ids({})).toEqual(["S-1", "S-2", "S-3"]);
+        expect(await ids({ order: "DESCENDING" })).toEqual(["S-3", "S-2", "S-1"]);
+        expect(await ids({ sortBy: "name" })).toEqual(["S-3", "S-2", "S-1"]);
+        expect(await ids({ sortBy: "status" })).toEqual(["S-1", "S-2", "S-3"]);
+        expect(await ids({ sortBy: "category", order: "DESCENDING" })).toEqual(["S-3", "S-1", "S-2"]);
+        expect(await ids({ sortBy: "createdAt", after: { sort: 10, id: "S-1" } })).toEqual(["S-2", "S-3"]);
+        expect(await ids({ sortBy: "name", after: { sort: "Beta", id: "S-2" }, limit: 1 })).toEqual(["S-1"]);
+        expect(await ids({ statuses: ["Draft"] })).toEqual(["S-3"]);
+        expect(await ids({ ids: ["S-2", "S-9"] })).toEqual(["S-2"]);
+        expect(await ids({ categories: ["Managed Service"] })).toEqual(["S-2"]);
+        expect(await ids({ awsMarketplaceSolutionArns: [listed, "arn:none"] })).toEqual(["S-1"]);
+        // Replacing a solution can drop its listing.
+        await tx.solutions.put(solution("S-1", { name: "Gamma", createdAt: 10 }));
+        expect(await ids({ awsMarketplaceSolutionArns: [listed] })).toEqual([]);
+        expect((await tx.solutions.get("Sandbox", "111122223333", "S-1"))?.awsMarketplaceSolutionArn).toBe(
+          undefined,
+        );
+      });
+      if (reopen) {
+        await store.close();
+        const again = await reopen();
+        expect(
+          (await again.transaction((tx) => tx.solutions.get("Sandbox", "111122223333", "S-2")))?.name,
+        ).toBe("Beta");
+        await again.reset();
+        expect(await again.transaction((tx) => tx.solutions.get("Sandbox", "111122223333", "S-2"))).toBe(
+          undefined,
+        );
+        await again.close();
+      } else {
+        await store.close();
+      }
+    });
+
+    it("knows an account's newest event seq and finds a webhook by id", async () => {
+      const { store } = await fresh();
+      await store.transaction(async (tx) => {
+        expect(await tx.events.lastSeq("a")).toBe(0);
+        const event = (accountId: string) => ({
+          accountId,
+          catalog: "Sandbox" as const,
+          time: 1,
+          detailType: "T",
+          event: { n: 1 },
+        });
+        const [, second, third] = await tx.events.append([event("a"), event("a"), event("b")]);
+        expect(await tx.events.lastSeq("a")).toBe(second!.seq);
+        expect(await tx.events.lastSeq("b")).toBe(third!.seq);
+        const hook = { id: "wh-1", accountId: "a", url: "http://x", createdAt: 5, deliveredSeq: 0 };
+        await tx.webhooks.put(hook);
+        expect(await tx.webhooks.get("wh-1")).toEqual(hook);
+        expect(await tx.webhooks.get("wh-2")).toBeUndefined();
       });
       await store.close();
     });

@@ -249,8 +249,10 @@ export interface ResourceRecord {
   parentId?: string;
   status?: string;
   createdAt: number;
-  /** A secondary text sort key (a name, a category). */
+  /** A secondary text sort key (a name, a category, a snapshot's template). */
   sortKey?: string;
+  /** The resource it is about, e.g. the opportunity of a snapshot job or a snapshot. */
+  refId?: string;
   doc: Record<string, unknown>;
 }
 
@@ -259,8 +261,12 @@ export interface ResourceQuery {
   catalog: Catalog;
   ownerAccountId?: string;
   parentIds?: string[];
+  /** Only resources whose parent is an engagement this account is a member of. */
+  parentMemberAccountId?: string;
   ids?: string[];
   statuses?: string[];
+  sortKeys?: string[];
+  refIds?: string[];
   sortBy: "createdAt" | "id" | "sortKey";
   order: SortOrder;
   after?: KeysetCursor;

@@ -1,4 +1,7 @@
 import {
+  AssociateOpportunityCommand,
+  CreateOpportunityCommand,
+  ListEngagementResourceAssociationsCommand,
   ListProspectingFromEngagementTasksCommand,
   type ListProspectingFromEngagementTasksCommandInput,
   ListSolutionsCommand,
@@ -7,6 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedProspectingTasks, seedSolutions } from "../../bench/lib/seed-tenants.js";
 import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/port.js";
 import { CountingStore } from "./helpers/counting-store.js";
 import { type Harness, PARTNER_A, PARTNER_B, startHarness } from "./helpers/harness.js";
 
@@ -30,9 +34,54 @@ beforeAll(async () => {
   await seedSolutions(store, PARTNER_A.awsAccountId, HEAVY);
   await seedProspectingTasks(store, PARTNER_B.awsAccountId, LIGHT);
   await seedSolutions(store, PARTNER_B.awsAccountId, LIGHT);
+  await seedSnapshotRecords(store, PARTNER_A.awsAccountId, HEAVY);
   h = await startHarness({ store });
 }, 60_000);
 afterAll(() => h?.close());
+
+/**
+ * Partner A's snapshot bookkeeping: `count` engagement ↔ opportunity associations in engagements
+ * only A is a member of, and as many Running snapshot jobs on other opportunities of A.
+ */
+async function seedSnapshotRecords(s: Store, owner: string, count: number) {
+  await s.transaction(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const engagementId = `eng-${i.toString(36).padStart(14, "0")}`;
+      const opportunityId = `O9${String(i).padStart(8, "0")}`;
+      await tx.resources.put({
+        kind: "engagement-resource-association",
+        catalog: "Sandbox",
+        id: `${engagementId}|Opportunity|${opportunityId}`,
+        ownerAccountId: owner,
+        parentId: engagementId,
+        refId: opportunityId,
+        createdAt: i,
+        doc: {
+          EngagementId: engagementId,
+          ResourceType: "Opportunity",
+          ResourceId: opportunityId,
+          CreatedBy: owner,
+        },
+      });
+      await tx.resources.put({
+        kind: "resource-snapshot-job",
+        catalog: "Sandbox",
+        id: `job-${i.toString(36).padStart(13, "0")}`,
+        ownerAccountId: owner,
+        parentId: engagementId,
+        refId: opportunityId,
+        status: "Running",
+        createdAt: i,
+        doc: {
+          EngagementId: engagementId,
+          ResourceType: "Opportunity",
+          ResourceId: opportunityId,
+          ResourceSnapshotTemplateName: "OpportunitySummaryView",
+        },
+      });
+    }
+  });
+}
 
 const listTasks = (
   account: typeof PARTNER_A,
@@ -152,5 +201,34 @@ describe("ListSolutions next to a heavy tenant", () => {
       expect(res!.SolutionSummaries!.length).toBeGreaterThan(0);
       expect(rows, JSON.stringify(filter)).toBeLessThanOrEqual(BUDGET);
     }
+  });
+});
+
+describe("snapshot bookkeeping next to a heavy tenant", () => {
+  it("lists another partner's engagement resource associations without reading the heavy tenant's", async () => {
+    let res: any;
+    const rows = await store.reads(async () => {
+      res = await h
+        .client(PARTNER_B)
+        .send(new ListEngagementResourceAssociationsCommand({ Catalog: "Sandbox" }));
+    });
+    expect(res.EngagementResourceAssociationSummaries).toEqual([]);
+    expect(rows).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it("changes an opportunity of the heavy tenant without reading its snapshot jobs on other opportunities", async () => {
+    const a = h.client(PARTNER_A);
+    const { Id } = await a.send(new CreateOpportunityCommand({ Catalog: "Sandbox" }));
+    const rows = await store.reads(() =>
+      a.send(
+        new AssociateOpportunityCommand({
+          Catalog: "Sandbox",
+          OpportunityIdentifier: Id,
+          RelatedEntityType: "Solutions",
+          RelatedEntityIdentifier: "S-1234567",
+        }),
+      ),
+    );
+    expect(rows).toBeLessThanOrEqual(BUDGET);
   });
 });

@@ -3,8 +3,10 @@ import type { Store } from "../../src/store/port.js";
 import type {
   EngagementRecord,
   InvitationRecord,
+  MemberRecord,
   OpportunityQuery,
   OpportunityRecord,
+  ResourceQuery,
   SolutionQuery,
   SolutionRecord,
   SortOrder,
@@ -600,6 +602,61 @@ export function storeContract(
       } else {
         await store.close();
       }
+    });
+
+    it("lists resources by what they refer to, by sort key, and under a member's engagements", async () => {
+      const { store } = await fresh();
+      const member = (engagementId: string, accountId: string): MemberRecord => ({
+        catalog: "Sandbox",
+        engagementId,
+        accountId,
+        companyName: accountId,
+        joinedAt: 1,
+        engagementCreatedAt: 1,
+      });
+      const resource = (id: string, parentId: string, refId: string, sortKey: string, createdAt: number) => ({
+        kind: "association",
+        catalog: "Sandbox" as const,
+        id,
+        ownerAccountId: "111122223333",
+        parentId,
+        refId,
+        sortKey,
+        createdAt,
+        doc: { Id: id },
+      });
+      await store.transaction(async (tx) => {
+        await tx.members.add(member("eng-1", "111122223333"));
+        await tx.members.add(member("eng-2", "111122223333"));
+        await tx.members.add(member("eng-2", "444455556666"));
+        await tx.resources.put(resource("r-1", "eng-1", "O1", "a", 10));
+        await tx.resources.put(resource("r-2", "eng-2", "O2", "b", 20));
+        await tx.resources.put(resource("r-3", "eng-3", "O1", "a", 30));
+        await tx.resources.put(resource("r-4", "eng-2", "O1", "a", 5));
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (q: Partial<ResourceQuery>) =>
+          (
+            await tx.resources.list({
+              kind: "association",
+              catalog: "Sandbox",
+              sortBy: "createdAt",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((r) => r.id);
+        expect((await tx.resources.get("association", "Sandbox", "r-1"))?.refId).toBe("O1");
+        expect(await ids({ refIds: ["O1"] })).toEqual(["r-4", "r-1", "r-3"]);
+        expect(await ids({ sortKeys: ["b"] })).toEqual(["r-2"]);
+        expect(await ids({ parentMemberAccountId: "111122223333" })).toEqual(["r-4", "r-1", "r-2"]);
+        expect(await ids({ parentMemberAccountId: "444455556666", refIds: ["O1"] })).toEqual(["r-4"]);
+        expect(
+          await ids({ parentMemberAccountId: "111122223333", after: { sort: 5, id: "r-4" }, limit: 1 }),
+        ).toEqual(["r-1"]);
+        expect(await ids({ parentMemberAccountId: "777788889999" })).toEqual([]);
+      });
+      await store.close();
     });
 
     it("knows an account's newest event seq and finds a webhook by id", async () => {

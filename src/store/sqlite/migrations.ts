@@ -144,7 +144,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 4,
-    name: "prospecting task names and counts, solutions as rows",
+    name: "prospecting task names and counts, solutions as rows, resources by what they refer to",
     sql: `
       ALTER TABLE tasks ADD COLUMN name TEXT;
       ALTER TABLE tasks ADD COLUMN failed_count INTEGER;
@@ -179,6 +179,13 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
           json_extract(doc, '$.doc.AwsMarketplaceSolutionArn')
         FROM resources WHERE kind = 'solution';
       DELETE FROM resources WHERE kind = 'solution';
+
+      ALTER TABLE resources ADD COLUMN ref_id TEXT;
+      UPDATE resources SET ref_id = json_extract(doc, '$.doc.ResourceId'),
+        doc = json_set(doc, '$.refId', json_extract(doc, '$.doc.ResourceId'))
+        WHERE kind IN ('resource-snapshot', 'resource-snapshot-job', 'engagement-resource-association');
+      CREATE INDEX resources_by_ref ON resources (kind, catalog, owner_account_id, ref_id, created_at, id);
+      CREATE INDEX resources_by_parent_key ON resources (kind, catalog, parent_id, sort_key, created_at, id);
     `,
   },
 ];

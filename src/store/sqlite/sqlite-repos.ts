@@ -523,10 +523,11 @@ function resourceRepository(stmt: Prepare) {
       ),
     put: async (r: ResourceRecord) => {
       stmt(
-        `INSERT INTO resources (kind, catalog, id, owner_account_id, parent_id, status, created_at, sort_key, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO resources (kind, catalog, id, owner_account_id, parent_id, status, created_at, sort_key, ref_id, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
-           parent_id = excluded.parent_id, status = excluded.status, sort_key = excluded.sort_key, doc = excluded.doc`,
+           parent_id = excluded.parent_id, status = excluded.status, sort_key = excluded.sort_key,
+           ref_id = excluded.ref_id, doc = excluded.doc`,
       ).run(
         r.kind,
         r.catalog,
@@ -536,6 +537,7 @@ function resourceRepository(stmt: Prepare) {
         r.status ?? null,
         r.createdAt,
         r.sortKey ?? "",
+        r.refId ?? null,
         JSON.stringify(r),
       );
     },
@@ -543,19 +545,31 @@ function resourceRepository(stmt: Prepare) {
       stmt("DELETE FROM resources WHERE kind = ? AND catalog = ? AND id = ?").run(kind, catalog, id).changes >
       0,
     list: async (q: ResourceQuery) => {
-      const params: Param[] = [q.kind, q.catalog];
-      let where = "kind = ? AND catalog = ?";
+      const params: Param[] = [];
+      let from = "resources r";
+      let where = "r.kind = ? AND r.catalog = ?";
+      if (q.parentMemberAccountId !== undefined) {
+        // Driven from the member's engagements (CROSS JOIN keeps that order), so the cost follows
+        // the member's own engagements, never the whole catalog.
+        from =
+          "engagement_members m CROSS JOIN resources r ON r.catalog = m.catalog AND r.parent_id = m.engagement_id";
+        where = `m.catalog = ? AND m.account_id = ? AND ${where}`;
+        params.push(q.catalog, q.parentMemberAccountId);
+      }
+      params.push(q.kind, q.catalog);
       if (q.ownerAccountId !== undefined) {
-        where += " AND owner_account_id = ?";
+        where += " AND r.owner_account_id = ?";
         params.push(q.ownerAccountId);
       }
-      where += inList("parent_id", q.parentIds, params);
-      where += inList("id", q.ids, params);
-      where += inList("status", q.statuses, params);
-      const page = keyset(RESOURCE_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      where += inList("r.parent_id", q.parentIds, params);
+      where += inList("r.id", q.ids, params);
+      where += inList("r.status", q.statuses, params);
+      where += inList("r.sort_key", q.sortKeys, params);
+      where += inList("r.ref_id", q.refIds, params);
+      const page = keyset(`r.${RESOURCE_SORT_COLUMNS[q.sortBy]}`, "r.id", q.order, q.after, params);
       params.push(q.limit);
       return docsOf<ResourceRecord>(
-        stmt(`SELECT doc FROM resources WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
+        stmt(`SELECT r.doc FROM ${from} WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
       );
     },
   };

@@ -12,6 +12,7 @@ import type {
   OpportunityRecord,
   ResourceQuery,
   ResourceRecord,
+  ReviewCursor,
   SolutionQuery,
   SolutionRecord,
   TaskQuery,
@@ -129,6 +130,16 @@ export interface OpportunityRepository {
   nextId(catalog: Catalog): Promise<string>;
   /** An owner's opportunities, filtered, keyset-paged by the sort field then id. */
   list(query: OpportunityQuery): Promise<OpportunityRecord[]>;
+  /**
+   * Submitted or In review opportunities (any owner, any catalog) submitted to AWS at or before
+   * `submittedBefore`, by submission time, after the position `after` left off; at most `limit`.
+   * The submission time is AWS's summary's `_submittedAt`.
+   */
+  awaitingReview(
+    submittedBefore: number,
+    after: ReviewCursor | undefined,
+    limit: number,
+  ): Promise<OpportunityRecord[]>;
 }
 
 export interface TaskRepository {

@@ -140,6 +140,13 @@ export interface OpportunityRecord {
   awsSummary?: Record<string, unknown>;
 }
 
+/** Where a walk over opportunities awaiting AWS's review left off. */
+export interface ReviewCursor {
+  submittedAt: number;
+  catalog: Catalog;
+  id: string;
+}
+
 export interface OpportunityQuery {
   catalog: Catalog;
   ownerAccountId: string;

@@ -7,6 +7,7 @@ import type {
   OpportunityQuery,
   OpportunityRecord,
   ResourceQuery,
+  ReviewCursor,
   SolutionQuery,
   SolutionRecord,
   SortOrder,
@@ -655,6 +656,40 @@ export function storeContract(
           await ids({ parentMemberAccountId: "111122223333", after: { sort: 5, id: "r-4" }, limit: 1 }),
         ).toEqual(["r-1"]);
         expect(await ids({ parentMemberAccountId: "777788889999" })).toEqual([]);
+      });
+      await store.close();
+    });
+
+    it("finds opportunities awaiting AWS's review by submission time, across owners and catalogs", async () => {
+      const { store } = await fresh();
+      const submitted = (
+        id: string,
+        at: number | undefined,
+        review = "Submitted",
+        catalog: "AWS" | "Sandbox" = "AWS",
+      ) => ({
+        ...opportunity(id, { review }),
+        catalog,
+        ownerAccountId: id === "O2" ? "444455556666" : "111122223333",
+        ...(at === undefined ? {} : { awsSummary: { _submittedAt: at } }),
+      });
+      await store.transaction(async (tx) => {
+        await tx.opportunities.put(submitted("O1", 300));
+        await tx.opportunities.put(submitted("O2", 100, "In review"));
+        await tx.opportunities.put(submitted("O3", 200, "Submitted", "Sandbox"));
+        await tx.opportunities.put(submitted("O4", 150, "Approved"));
+        await tx.opportunities.put(submitted("O5", undefined, "Pending Submission"));
+        await tx.opportunities.put(submitted("O6", 900));
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (before: number, after?: ReviewCursor, limit = 10) =>
+          (await tx.opportunities.awaitingReview(before, after, limit)).map((o) => o.id);
+        expect(await ids(300)).toEqual(["O2", "O3", "O1"]);
+        expect(await ids(199)).toEqual(["O2"]);
+        expect(await ids(300, { submittedAt: 100, catalog: "AWS", id: "O2" }, 1)).toEqual(["O3"]);
+        // A review answered leaves the set.
+        await tx.opportunities.put(submitted("O3", 200, "Approved", "Sandbox"));
+        expect(await ids(1_000)).toEqual(["O2", "O1", "O6"]);
       });
       await store.close();
     });

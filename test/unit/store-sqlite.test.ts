@@ -122,6 +122,16 @@ describe("sqlite list plans", () => {
     }
   });
 
+  it("finds opportunities due for auto-review along their submission index", async () => {
+    const { repos, plan } = recordingRepositories();
+    await repos.opportunities.awaitingReview(1_000, { submittedAt: 1, catalog: "AWS", id: "O1" }, 100);
+    expect(plan()).toEqual([
+      expect.stringMatching(
+        /USING INDEX opportunities_awaiting_review \(\(submitted_at,catalog,id\)>\(\?,\?,\?\) AND submitted_at<\?\)/,
+      ),
+    ]);
+  });
+
   it("looks identifiers up by key", async () => {
     const { repos, plan } = recordingRepositories();
     await repos.solutions.list({

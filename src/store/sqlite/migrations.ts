@@ -144,7 +144,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
   {
     version: 4,
-    name: "prospecting task names and counts, solutions as rows, resources by what they refer to",
+    name: "prospecting task names and counts, solutions as rows, resources by what they refer to, opportunities by submission",
     sql: `
       ALTER TABLE tasks ADD COLUMN name TEXT;
       ALTER TABLE tasks ADD COLUMN failed_count INTEGER;
@@ -186,6 +186,11 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         WHERE kind IN ('resource-snapshot', 'resource-snapshot-job', 'engagement-resource-association');
       CREATE INDEX resources_by_ref ON resources (kind, catalog, owner_account_id, ref_id, created_at, id);
       CREATE INDEX resources_by_parent_key ON resources (kind, catalog, parent_id, sort_key, created_at, id);
+
+      ALTER TABLE opportunities ADD COLUMN submitted_at INTEGER;
+      UPDATE opportunities SET submitted_at = json_extract(doc, '$.awsSummary._submittedAt');
+      CREATE INDEX opportunities_awaiting_review ON opportunities (submitted_at, catalog, id)
+        WHERE review_status IN ('Submitted', 'In review');
     `,
   },
 ];

@@ -13,6 +13,7 @@ import type {
   OpportunityRecord,
   ResourceQuery,
   ResourceRecord,
+  ReviewCursor,
   SolutionQuery,
   SolutionRecord,
   SortOrder,
@@ -354,11 +355,14 @@ function opportunityColumns(r: OpportunityRecord) {
     Customer?: { Account?: { CompanyName?: unknown } };
     LifeCycle?: Record<string, unknown>;
   };
+  const submittedAt = r.awsSummary?._submittedAt;
   return {
     company: str(doc.Customer?.Account?.CompanyName),
     stage: str(doc.LifeCycle?.Stage),
     review: str(doc.LifeCycle?.ReviewStatus),
     close: str(doc.LifeCycle?.TargetCloseDate),
+    // When the domain last submitted it to AWS (src/domain/opportunities/access.ts, SUBMITTED_AT).
+    submittedAt: typeof submittedAt === "number" ? submittedAt : null,
   };
 }
 
@@ -380,12 +384,13 @@ function opportunityRepository(stmt: Prepare) {
       const c = opportunityColumns(r);
       stmt(
         `INSERT INTO opportunities (catalog, id, owner_account_id, created_at, last_modified_at, id_number,
-           customer_company_name, stage, review_status, target_close_date, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           customer_company_name, stage, review_status, target_close_date, submitted_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
            last_modified_at = excluded.last_modified_at, customer_company_name = excluded.customer_company_name,
            stage = excluded.stage, review_status = excluded.review_status,
-           target_close_date = excluded.target_close_date, doc = excluded.doc`,
+           target_close_date = excluded.target_close_date, submitted_at = excluded.submitted_at,
+           doc = excluded.doc`,
       ).run(
         r.catalog,
         r.id,
@@ -397,7 +402,22 @@ function opportunityRepository(stmt: Prepare) {
         c.stage,
         c.review,
         c.close,
+        c.submittedAt,
         JSON.stringify(r),
+      );
+    },
+    awaitingReview: async (submittedBefore: number, after: ReviewCursor | undefined, limit: number) => {
+      const params: Param[] = [submittedBefore];
+      let where = "review_status IN ('Submitted', 'In review') AND submitted_at <= ?";
+      if (after) {
+        where += " AND (submitted_at, catalog, id) > (?, ?, ?)";
+        params.push(after.submittedAt, after.catalog, after.id);
+      }
+      params.push(limit);
+      return docsOf<OpportunityRecord>(
+        stmt(`SELECT doc FROM opportunities WHERE ${where} ORDER BY submitted_at, catalog, id LIMIT ?`).all(
+          ...params,
+        ),
       );
     },
     nextId: async (catalog: Catalog) => {

@@ -38,7 +38,7 @@ async function serve(opts: {
   adminToken: string;
   accounts?: string;
   logLevel: LogLevel;
-  taskDelaySeconds: number;
+  taskDelaySeconds?: number;
   maxConnections: number;
   allowedHosts: string[];
   durability: Durability;
@@ -50,7 +50,8 @@ async function serve(opts: {
     adminToken: opts.adminToken,
     accountsFile: opts.accounts,
     logLevel: opts.logLevel,
-    settings: { taskDelaySeconds: opts.taskDelaySeconds },
+    // Without the flag, the task mode stored with the data (or the default, 0) stands.
+    settings: opts.taskDelaySeconds === undefined ? {} : { taskDelaySeconds: opts.taskDelaySeconds },
     maxConnections: opts.maxConnections,
     allowedHosts: opts.allowedHosts,
     durability: opts.durability,
@@ -106,7 +107,6 @@ export async function main(argv: string[]): Promise<void> {
         "Start…Task operations answer IN_PROGRESS and complete after n virtual seconds",
       )
         .env("PCLOCAL_TASK_DELAY_SECONDS")
-        .default(0)
         .argParser(seconds),
     )
     .addOption(

@@ -1,4 +1,4 @@
-import { CATALOGS, isCatalog } from "../domain/common/catalog.js";
+import { isCatalog } from "../domain/common/catalog.js";
 import {
   announceUpdate,
   applyReview,
@@ -14,7 +14,7 @@ import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities
 import { awsSummaryView } from "../domain/opportunities/view.js";
 import { conflict, notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
-import type { Catalog, KeysetCursor } from "../store/records.js";
+import type { Catalog, ReviewCursor } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
 
@@ -171,36 +171,26 @@ export const autoReviewPolicy = (services: Services) => ({
  * this makes their Opportunity Updated events go out). Returns how many it settled.
  */
 export async function settleAutoReviews(services: Services): Promise<number> {
-  if (autoReviewSeconds(services.settings) === null) return 0;
+  const after = autoReviewSeconds(services.settings);
+  if (after === null) return 0;
   return services.store.transaction(async (tx) => {
     const now = services.clock.now();
     let count = 0;
-    for (const account of services.accounts.all()) {
-      for (const catalog of CATALOGS) {
-        for (let after: KeysetCursor | undefined; ; ) {
-          const batch = await tx.opportunities.list({
-            catalog,
-            ownerAccountId: account.awsAccountId,
-            reviewStatuses: ["Submitted", "In review"],
-            sortBy: "CreatedDate",
-            order: "ASCENDING",
-            after,
-            limit: 100,
-          });
-          for (const stored of batch) {
-            const { record, approvedAt } = asOfNow(stored, now, services.settings);
-            if (approvedAt === undefined) continue;
-            await tx.opportunities.put(record);
-            await announceUpdate(tx, record, approvedAt);
-            await awsAnswersSubmission(tx, record, "Approved", approvedAt);
-            count++;
-          }
-          const last = batch.at(-1);
-          if (batch.length < 100 || !last) break;
-          after = { sort: last.createdAt, id: last.id };
-        }
+    // Only the opportunities whose approval is due: found by submission time, whoever owns them.
+    for (let cursor: ReviewCursor | undefined; ; ) {
+      const batch = await tx.opportunities.awaitingReview(now - after * 1000, cursor, 100);
+      for (const stored of batch) {
+        if (!services.accounts.byAccountId(stored.ownerAccountId)) continue;
+        const { record, approvedAt } = asOfNow(stored, now, services.settings);
+        if (approvedAt === undefined) continue;
+        await tx.opportunities.put(record);
+        await announceUpdate(tx, record, approvedAt);
+        await awsAnswersSubmission(tx, record, "Approved", approvedAt);
+        count++;
       }
+      const last = batch.at(-1);
+      if (batch.length < 100 || !last) return count;
+      cursor = { submittedAt: last.awsSummary?._submittedAt as number, catalog: last.catalog, id: last.id };
     }
-    return count;
   });
 }

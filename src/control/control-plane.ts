@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { settleTasks } from "../domain/tasks/settle.js";
 import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import { ApiError, validationError } from "../protocol/errors.js";
+import { saveControlState } from "../server/control-state.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
 import { bearerMatches } from "./admin-token.js";
@@ -72,11 +73,13 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "POST /_pclocal/reset":
       await services.store.reset();
       services.clock.reset();
+      await saveControlState(services);
       return { reset: true, accounts: services.accounts.all().map((a) => a.awsAccountId) };
     case "GET /_pclocal/clock":
       return clockState(services);
     case "POST /_pclocal/clock": {
       const state = setClock(parseJsonObject(req.body), services);
+      await saveControlState(services);
       await announceExpiries(services); // events & webhooks: expiries the new time reached
       await settleTasks(services); // tasks: delayed tasks the new time completes
       if ((await settleAutoReviews(services)) > 0) services.delivery.wake(); // opportunities: auto-review
@@ -85,7 +88,7 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "GET /_pclocal/tasks/mode":
       return taskMode(services);
     case "POST /_pclocal/tasks/mode":
-      return setTaskMode(parseJsonObject(req.body), services);
+      return saved(services, setTaskMode(parseJsonObject(req.body), services));
     case "POST /_pclocal/aws/engagement-invitations":
       return woke(services, await sendAwsInvitation(parseJsonObject(req.body), services));
     case "POST /_pclocal/aws/engagements/context":
@@ -97,7 +100,7 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "GET /_pclocal/aws/opportunities/auto-review":
       return autoReviewPolicy(services);
     case "POST /_pclocal/aws/opportunities/auto-review":
-      return woke(services, setAutoReviewPolicy(parseJsonObject(req.body), services));
+      return woke(services, await saved(services, setAutoReviewPolicy(parseJsonObject(req.body), services)));
     default: {
       // events & webhooks: /_pclocal/events, /_pclocal/webhooks[/<id>]
       const handled = routeEventsRequest(req, services);
@@ -111,6 +114,12 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       throw noRoute(req.method, req.path);
     }
   }
+}
+
+/** Settings that survive a restart are stored before the answer goes out. */
+async function saved<T>(services: Services, result: T): Promise<T> {
+  await saveControlState(services);
+  return result;
 }
 
 /** AWS's actions append events like API writes do; delivery starts at once. */

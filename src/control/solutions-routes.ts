@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { CATALOGS, isCatalog } from "../domain/common/catalog.js";
 import {
-  accountSolutions,
+  allAccountSolutions,
   findSolution,
   putSolution,
   SOLUTION_ID,
@@ -102,10 +102,9 @@ async function upsertSolution(body: Record<string, unknown>, services: Services)
       if (missing.length > 0) throw validationError(missing);
     }
     let id = Id as string | undefined;
-    if (id === undefined) {
-      const taken = new Set((await accountSolutions(tx, cat, account)).map((s) => s.Id));
-      do id = `S-${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
-      while (taken.has(id));
+    while (id === undefined) {
+      const candidate = `S-${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
+      if (!(await findSolution(tx, cat, account, candidate))) id = candidate;
     }
     const solution: Solution = {
       Id: id,
@@ -138,8 +137,7 @@ async function listSolutionsAsAdmin(query: URLSearchParams, services: Services) 
     async (tx) => {
       const SolutionSummaries = [];
       for (const cat of catalogs) {
-        const all = await accountSolutions(tx, cat, account as string);
-        all.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+        const all = await allAccountSolutions(tx, cat, account as string);
         SolutionSummaries.push(...all.map((s) => solutionView(cat, account as string, s)));
       }
       return { SolutionSummaries };

@@ -283,22 +283,12 @@ const newWorker = (hook: WebhookRecord): Worker => ({
 });
 
 async function webhookExists(tx: StoreTx, id: string): Promise<boolean> {
-  return (await tx.webhooks.list()).some((h) => h.id === id);
+  return (await tx.webhooks.get(id)) !== undefined;
 }
 
-/**
- * The seq of the account's newest event (0 if none). A new webhook starts after it.
- * Pages through the log; a store-side `events.lastSeq(accountId)` would make this one query.
- */
+/** The seq of the account's newest event (0 if none). A new webhook starts after it. */
 export async function lastEventSeq(tx: StoreTx, accountId: string): Promise<number> {
-  const PAGE = 1_000;
-  let last = 0;
-  for (;;) {
-    const page = await tx.events.listAfter(accountId, last, PAGE);
-    const tail = page.at(-1);
-    if (tail) last = tail.seq;
-    if (page.length < PAGE) return last;
-  }
+  return tx.events.lastSeq(accountId);
 }
 
 /** Reads the answer up to `limit` bytes, then cancels it (closing its connection) if there is more. */

@@ -8,9 +8,10 @@ import { NO_DELIVERY } from "../events/delivery.js";
 import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
 import { openStore } from "../store/open-store.js";
-import type { Durability } from "../store/port.js";
+import type { Durability, Store } from "../store/port.js";
 import { Clock } from "../util/clock.js";
 import { ConnectionLimit } from "./connection-limit.js";
+import { applyControlState, loadControlState, saveControlState } from "./control-state.js";
 import { allowedHostHeaders, HostCheck, isLoopback } from "./host-check.js";
 import { createRequestListener } from "./http-app.js";
 import { createLogger, type Logger, type LogLevel } from "./logger.js";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   port?: number;
   /** SQLite file path or `:memory:`. */
   db?: string;
+  /** An opened store to serve instead of opening `db` (closed with the server). */
+  store?: Store;
   adminToken?: string;
   accountsFile?: string;
   accounts?: AccountRegistry;
@@ -63,12 +66,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? "127.0.0.1";
   const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
   if (!isLoopback(host)) checkAdminToken(host, adminToken);
-  const store = await openStore(options.db ?? ".pclocal/pclocal.db", { durability: options.durability });
+  const store =
+    options.store ??
+    (await openStore(options.db ?? ".pclocal/pclocal.db", { durability: options.durability }));
   const services: Services = {
     store,
     accounts: options.accounts ?? AccountRegistry.withFile(options.accountsFile),
     clock: new Clock(),
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS },
     logger: options.logger ?? createLogger(options.logLevel),
     adminToken,
     region: "us-east-1",
@@ -76,6 +81,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     delivery: NO_DELIVERY,
     coverage: outputCoverage(options.coverageDir),
   };
+  // What the control plane set before a restart; options given at start take precedence.
+  applyControlState(await store.transaction((tx) => loadControlState(tx)), services);
+  Object.assign(services.settings, options.settings);
+  await saveControlState(services);
   // events & webhooks: deliver the event log to webhooks in the background
   const dispatcher = new WebhookDispatcher(store, services.logger);
   services.delivery = dispatcher;

@@ -12,6 +12,9 @@ import type {
   OpportunityRecord,
   ResourceQuery,
   ResourceRecord,
+  ReviewCursor,
+  SolutionQuery,
+  SolutionRecord,
   TaskQuery,
   TaskRecord,
   WebhookRecord,
@@ -56,6 +59,7 @@ export interface StoreTx {
   opportunities: OpportunityRepository;
   tasks: TaskRepository;
   resources: ResourceRepository;
+  solutions: SolutionRepository;
 }
 
 export interface EngagementRepository {
@@ -109,11 +113,14 @@ export interface EventRepository {
   append(events: Omit<EventRecord, "seq">[]): Promise<EventRecord[]>;
   /** An account's events after `afterSeq`, oldest first. */
   listAfter(accountId: string, afterSeq: number, limit: number): Promise<EventRecord[]>;
+  /** The seq of the account's newest event; 0 when it has none. */
+  lastSeq(accountId: string): Promise<number>;
 }
 
 export interface WebhookRepository {
   put(record: WebhookRecord): Promise<void>;
   list(): Promise<WebhookRecord[]>;
+  get(id: string): Promise<WebhookRecord | undefined>;
   delete(id: string): Promise<boolean>;
   setDelivered(id: string, seq: number): Promise<void>;
 }
@@ -132,12 +139,22 @@ export interface OpportunityRepository {
   nextId(catalog: Catalog): Promise<string>;
   /** An owner's opportunities, filtered, keyset-paged by the sort field then id. */
   list(query: OpportunityQuery): Promise<OpportunityRecord[]>;
+  /**
+   * Submitted or In review opportunities (any owner, any catalog) submitted to AWS at or before
+   * `submittedBefore`, by submission time, after the position `after` left off; at most `limit`.
+   * The submission time is AWS's summary's `_submittedAt`.
+   */
+  awaitingReview(
+    submittedBefore: number,
+    after: ReviewCursor | undefined,
+    limit: number,
+  ): Promise<OpportunityRecord[]>;
 }
 
 export interface TaskRepository {
   get(catalog: Catalog, id: string): Promise<TaskRecord | undefined>;
   put(record: TaskRecord): Promise<void>;
-  /** An account's tasks of one kind, filtered, keyset-paged by start time then id. */
+  /** An account's tasks of one kind, filtered, keyset-paged by the sort field (start time) then id. */
   list(query: TaskQuery): Promise<TaskRecord[]>;
   /** IN_PROGRESS tasks whose completion time has come. */
   due(now: number, limit: number): Promise<TaskRecord[]>;
@@ -150,4 +167,12 @@ export interface ResourceRepository {
   delete(kind: string, catalog: Catalog, id: string): Promise<boolean>;
   /** Resources of a kind, filtered, keyset-paged by the sort field then id. */
   list(query: ResourceQuery): Promise<ResourceRecord[]>;
+}
+
+export interface SolutionRepository {
+  get(catalog: Catalog, ownerAccountId: string, id: string): Promise<SolutionRecord | undefined>;
+  /** Inserts or replaces by (catalog, owner, id). */
+  put(record: SolutionRecord): Promise<void>;
+  /** An owner's solutions, filtered, keyset-paged by the sort field then id. */
+  list(query: SolutionQuery): Promise<SolutionRecord[]>;
 }

@@ -140,6 +140,13 @@ export interface OpportunityRecord {
   awsSummary?: Record<string, unknown>;
 }
 
+/** Where a walk over opportunities awaiting AWS's review left off. */
+export interface ReviewCursor {
+  submittedAt: number;
+  catalog: Catalog;
+  id: string;
+}
+
 export interface OpportunityQuery {
   catalog: Catalog;
   ownerAccountId: string;
@@ -180,6 +187,10 @@ export interface TaskRecord {
   contextId?: string;
   /** When an IN_PROGRESS task completes (delayed-task mode). */
   completesAt?: number;
+  /** The task's name, where its kind has one (prospecting tasks): filtered and sorted on. */
+  name?: string;
+  /** How many of its engagements failed, where its kind counts them (prospecting tasks). */
+  failedCount?: number;
   doc: Record<string, unknown>;
 }
 
@@ -193,6 +204,40 @@ export interface TaskQuery {
   engagementIds?: string[];
   invitationIds?: string[];
   contextIds?: string[];
+  /** Exact task names. */
+  names?: string[];
+  /** Started strictly after / strictly before (epoch ms). */
+  startAfter?: number;
+  startBefore?: number;
+  /** The sort field (then id); start time unless given. */
+  sortBy?: "startTime" | "name" | "failedCount";
+  order: SortOrder;
+  after?: KeysetCursor;
+  limit: number;
+}
+
+/** A solution a partner added or changed (the catalog's defaults live in the domain). */
+export interface SolutionRecord {
+  catalog: Catalog;
+  ownerAccountId: string;
+  /** `S-` and digits; unique per owner and catalog. */
+  id: string;
+  name: string;
+  status: string;
+  category: string;
+  createdAt: number;
+  awsMarketplaceSolutionArn?: string;
+}
+
+export interface SolutionQuery {
+  catalog: Catalog;
+  ownerAccountId: string;
+  ids?: string[];
+  statuses?: string[];
+  categories?: string[];
+  /** Solutions whose AWS Marketplace listing is one of these. */
+  awsMarketplaceSolutionArns?: string[];
+  sortBy: "id" | "name" | "status" | "category" | "createdAt";
   order: SortOrder;
   after?: KeysetCursor;
   limit: number;
@@ -211,8 +256,10 @@ export interface ResourceRecord {
   parentId?: string;
   status?: string;
   createdAt: number;
-  /** A secondary text sort key (a name, a category). */
+  /** A secondary text sort key (a name, a category, a snapshot's template). */
   sortKey?: string;
+  /** The resource it is about, e.g. the opportunity of a snapshot job or a snapshot. */
+  refId?: string;
   doc: Record<string, unknown>;
 }
 
@@ -221,8 +268,12 @@ export interface ResourceQuery {
   catalog: Catalog;
   ownerAccountId?: string;
   parentIds?: string[];
+  /** Only resources whose parent is an engagement this account is a member of. */
+  parentMemberAccountId?: string;
   ids?: string[];
   statuses?: string[];
+  sortKeys?: string[];
+  refIds?: string[];
   sortBy: "createdAt" | "id" | "sortKey";
   order: SortOrder;
   after?: KeysetCursor;

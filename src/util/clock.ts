@@ -20,6 +20,15 @@ export class Clock {
   reset(): void {
     this.offsetMs = 0;
   }
+
+  /** How far the virtual clock is ahead of real time (ms); what a restart must restore. */
+  offset(): number {
+    return this.offsetMs;
+  }
+
+  setOffset(ms: number): void {
+    this.offsetMs = ms;
+  }
 }
 
 /** ISO-8601 UTC with `Z`, as every timestamp goes on the wire. */

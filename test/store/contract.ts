@@ -3,9 +3,15 @@ import type { Store } from "../../src/store/port.js";
 import type {
   EngagementRecord,
   InvitationRecord,
+  MemberRecord,
   OpportunityQuery,
   OpportunityRecord,
+  ResourceQuery,
+  ReviewCursor,
+  SolutionQuery,
+  SolutionRecord,
   SortOrder,
+  TaskQuery,
   TaskRecord,
 } from "../../src/store/records.js";
 
@@ -464,6 +470,248 @@ export function storeContract(
         expect(byKey.map((r) => r.id)).toEqual(["r-2", "r-3"]);
         expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(true);
         expect(await tx.resources.delete("snapshot", "Sandbox", "r-2")).toBe(false);
+      });
+      await store.close();
+    });
+
+    it("lists tasks by name or failed count, filtered by exact names and strict start bounds", async () => {
+      const { store } = await fresh();
+      const task = (id: string, startTime: number, name: string, failedCount: number): TaskRecord => ({
+        catalog: "Sandbox",
+        id,
+        kind: "ProspectingFromEngagement",
+        accountId: "111122223333",
+        startTime,
+        status: "COMPLETE",
+        name,
+        failedCount,
+        doc: { TaskId: id, TaskName: name },
+      });
+      await store.transaction(async (tx) => {
+        await tx.tasks.put(task("task-a", 100, "beta", 2));
+        await tx.tasks.put(task("task-b", 200, "alpha", 0));
+        await tx.tasks.put(task("task-c", 300, "beta", 1));
+        await tx.tasks.put(task("task-d", 400, "gamma", 2));
+        await tx.tasks.put({ ...task("task-x", 250, "alpha", 0), accountId: "444455556666" });
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (q: Partial<TaskQuery>) =>
+          (
+            await tx.tasks.list({
+              catalog: "Sandbox",
+              kind: "ProspectingFromEngagement",
+              accountId: "111122223333",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((t) => t.id);
+        expect(await tx.tasks.get("Sandbox", "task-a")).toEqual(task("task-a", 100, "beta", 2));
+        expect(await ids({ sortBy: "name" })).toEqual(["task-b", "task-a", "task-c", "task-d"]);
+        expect(await ids({ sortBy: "name", order: "DESCENDING" })).toEqual([
+          "task-d",
+          "task-c",
+          "task-a",
+          "task-b",
+        ]);
+        expect(await ids({ sortBy: "failedCount" })).toEqual(["task-b", "task-c", "task-a", "task-d"]);
+        expect(await ids({ sortBy: "name", after: { sort: "beta", id: "task-a" } })).toEqual([
+          "task-c",
+          "task-d",
+        ]);
+        expect(await ids({ sortBy: "failedCount", after: { sort: 2, id: "task-a" }, limit: 1 })).toEqual([
+          "task-d",
+        ]);
+        expect(await ids({ names: ["beta", "gamma"] })).toEqual(["task-a", "task-c", "task-d"]);
+        expect(await ids({ startAfter: 100, startBefore: 400 })).toEqual(["task-b", "task-c"]);
+        expect(await ids({ names: ["alpha"], startAfter: 200 })).toEqual([]);
+        // A task renamed or recounted is sorted anew.
+        await tx.tasks.put(task("task-d", 400, "aardvark", 0));
+        expect(await ids({ sortBy: "name", limit: 1 })).toEqual(["task-d"]);
+      });
+      await store.close();
+    });
+
+    it("stores solutions per owner and catalog, lists them filtered, sorted and keyset-paged", async () => {
+      const { store, reopen } = await fresh();
+      const solution = (id: string, o: Partial<SolutionRecord> = {}): SolutionRecord => ({
+        catalog: "Sandbox",
+        ownerAccountId: "111122223333",
+        id,
+        name: `name ${id}`,
+        status: "Active",
+        category: "Software Product",
+        createdAt: 1,
+        ...o,
+      });
+      const listed = "arn:aws:aws-marketplace:us-east-1:111122223333:AWSMarketplace/Solution/soln-1";
+      await store.transaction(async (tx) => {
+        await tx.solutions.put(solution("S-3", { name: "Alpha", status: "Draft", createdAt: 30 }));
+        await tx.solutions.put(
+          solution("S-1", { name: "Gamma", createdAt: 10, awsMarketplaceSolutionArn: listed }),
+        );
+        await tx.solutions.put(solution("S-2", { name: "Beta", category: "Managed Service", createdAt: 20 }));
+        await tx.solutions.put(solution("S-1", { ownerAccountId: "444455556666", name: "Other's" }));
+        await tx.solutions.put(solution("S-1", { catalog: "AWS", name: "Other catalog" }));
+      });
+      await store.transaction(async (tx) => {
+        expect(await tx.solutions.get("Sandbox", "111122223333", "S-1")).toEqual(
+          solution("S-1", { name: "Gamma", createdAt: 10, awsMarketplaceSolutionArn: listed }),
+        );
+        expect((await tx.solutions.get("Sandbox", "444455556666", "S-1"))?.name).toBe("Other's");
+        expect(await tx.solutions.get("Sandbox", "111122223333", "S-9")).toBeUndefined();
+        const ids = async (q: Partial<SolutionQuery>) =>
+          (
+            await tx.solutions.list({
+              catalog: "Sandbox",
+              ownerAccountId: "111122223333",
+              sortBy: "id",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((r) => r.id);
+        expect(await ids({})).toEqual(["S-1", "S-2", "S-3"]);
+        expect(await ids({ order: "DESCENDING" })).toEqual(["S-3", "S-2", "S-1"]);
+        expect(await ids({ sortBy: "name" })).toEqual(["S-3", "S-2", "S-1"]);
+        expect(await ids({ sortBy: "status" })).toEqual(["S-1", "S-2", "S-3"]);
+        expect(await ids({ sortBy: "category", order: "DESCENDING" })).toEqual(["S-3", "S-1", "S-2"]);
+        expect(await ids({ sortBy: "createdAt", after: { sort: 10, id: "S-1" } })).toEqual(["S-2", "S-3"]);
+        expect(await ids({ sortBy: "name", after: { sort: "Beta", id: "S-2" }, limit: 1 })).toEqual(["S-1"]);
+        expect(await ids({ statuses: ["Draft"] })).toEqual(["S-3"]);
+        expect(await ids({ ids: ["S-2", "S-9"] })).toEqual(["S-2"]);
+        expect(await ids({ categories: ["Managed Service"] })).toEqual(["S-2"]);
+        expect(await ids({ awsMarketplaceSolutionArns: [listed, "arn:none"] })).toEqual(["S-1"]);
+        // Replacing a solution can drop its listing.
+        await tx.solutions.put(solution("S-1", { name: "Gamma", createdAt: 10 }));
+        expect(await ids({ awsMarketplaceSolutionArns: [listed] })).toEqual([]);
+        expect((await tx.solutions.get("Sandbox", "111122223333", "S-1"))?.awsMarketplaceSolutionArn).toBe(
+          undefined,
+        );
+      });
+      if (reopen) {
+        await store.close();
+        const again = await reopen();
+        expect(
+          (await again.transaction((tx) => tx.solutions.get("Sandbox", "111122223333", "S-2")))?.name,
+        ).toBe("Beta");
+        await again.reset();
+        expect(await again.transaction((tx) => tx.solutions.get("Sandbox", "111122223333", "S-2"))).toBe(
+          undefined,
+        );
+        await again.close();
+      } else {
+        await store.close();
+      }
+    });
+
+    it("lists resources by what they refer to, by sort key, and under a member's engagements", async () => {
+      const { store } = await fresh();
+      const member = (engagementId: string, accountId: string): MemberRecord => ({
+        catalog: "Sandbox",
+        engagementId,
+        accountId,
+        companyName: accountId,
+        joinedAt: 1,
+        engagementCreatedAt: 1,
+      });
+      const resource = (id: string, parentId: string, refId: string, sortKey: string, createdAt: number) => ({
+        kind: "association",
+        catalog: "Sandbox" as const,
+        id,
+        ownerAccountId: "111122223333",
+        parentId,
+        refId,
+        sortKey,
+        createdAt,
+        doc: { Id: id },
+      });
+      await store.transaction(async (tx) => {
+        await tx.members.add(member("eng-1", "111122223333"));
+        await tx.members.add(member("eng-2", "111122223333"));
+        await tx.members.add(member("eng-2", "444455556666"));
+        await tx.resources.put(resource("r-1", "eng-1", "O1", "a", 10));
+        await tx.resources.put(resource("r-2", "eng-2", "O2", "b", 20));
+        await tx.resources.put(resource("r-3", "eng-3", "O1", "a", 30));
+        await tx.resources.put(resource("r-4", "eng-2", "O1", "a", 5));
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (q: Partial<ResourceQuery>) =>
+          (
+            await tx.resources.list({
+              kind: "association",
+              catalog: "Sandbox",
+              sortBy: "createdAt",
+              order: "ASCENDING",
+              limit: 10,
+              ...q,
+            })
+          ).map((r) => r.id);
+        expect((await tx.resources.get("association", "Sandbox", "r-1"))?.refId).toBe("O1");
+        expect(await ids({ refIds: ["O1"] })).toEqual(["r-4", "r-1", "r-3"]);
+        expect(await ids({ sortKeys: ["b"] })).toEqual(["r-2"]);
+        expect(await ids({ parentMemberAccountId: "111122223333" })).toEqual(["r-4", "r-1", "r-2"]);
+        expect(await ids({ parentMemberAccountId: "444455556666", refIds: ["O1"] })).toEqual(["r-4"]);
+        expect(
+          await ids({ parentMemberAccountId: "111122223333", after: { sort: 5, id: "r-4" }, limit: 1 }),
+        ).toEqual(["r-1"]);
+        expect(await ids({ parentMemberAccountId: "777788889999" })).toEqual([]);
+      });
+      await store.close();
+    });
+
+    it("finds opportunities awaiting AWS's review by submission time, across owners and catalogs", async () => {
+      const { store } = await fresh();
+      const submitted = (
+        id: string,
+        at: number | undefined,
+        review = "Submitted",
+        catalog: "AWS" | "Sandbox" = "AWS",
+      ) => ({
+        ...opportunity(id, { review }),
+        catalog,
+        ownerAccountId: id === "O2" ? "444455556666" : "111122223333",
+        ...(at === undefined ? {} : { awsSummary: { _submittedAt: at } }),
+      });
+      await store.transaction(async (tx) => {
+        await tx.opportunities.put(submitted("O1", 300));
+        await tx.opportunities.put(submitted("O2", 100, "In review"));
+        await tx.opportunities.put(submitted("O3", 200, "Submitted", "Sandbox"));
+        await tx.opportunities.put(submitted("O4", 150, "Approved"));
+        await tx.opportunities.put(submitted("O5", undefined, "Pending Submission"));
+        await tx.opportunities.put(submitted("O6", 900));
+      });
+      await store.transaction(async (tx) => {
+        const ids = async (before: number, after?: ReviewCursor, limit = 10) =>
+          (await tx.opportunities.awaitingReview(before, after, limit)).map((o) => o.id);
+        expect(await ids(300)).toEqual(["O2", "O3", "O1"]);
+        expect(await ids(199)).toEqual(["O2"]);
+        expect(await ids(300, { submittedAt: 100, catalog: "AWS", id: "O2" }, 1)).toEqual(["O3"]);
+        // A review answered leaves the set.
+        await tx.opportunities.put(submitted("O3", 200, "Approved", "Sandbox"));
+        expect(await ids(1_000)).toEqual(["O2", "O1", "O6"]);
+      });
+      await store.close();
+    });
+
+    it("knows an account's newest event seq and finds a webhook by id", async () => {
+      const { store } = await fresh();
+      await store.transaction(async (tx) => {
+        expect(await tx.events.lastSeq("a")).toBe(0);
+        const event = (accountId: string) => ({
+          accountId,
+          catalog: "Sandbox" as const,
+          time: 1,
+          detailType: "T",
+          event: { n: 1 },
+        });
+        const [, second, third] = await tx.events.append([event("a"), event("a"), event("b")]);
+        expect(await tx.events.lastSeq("a")).toBe(second!.seq);
+        expect(await tx.events.lastSeq("b")).toBe(third!.seq);
+        const hook = { id: "wh-1", accountId: "a", url: "http://x", createdAt: 5, deliveredSeq: 0 };
+        await tx.webhooks.put(hook);
+        expect(await tx.webhooks.get("wh-1")).toEqual(hook);
+        expect(await tx.webhooks.get("wh-2")).toBeUndefined();
       });
       await store.close();
     });

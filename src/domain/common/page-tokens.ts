@@ -76,9 +76,16 @@ export async function keysetPage<T>(
   return { items, nextToken: tokens.issue(scope, cursorOf(items[items.length - 1]!)) };
 }
 
+/** The order of two keyset positions: by sort value, then id, in the given direction. */
+export function compareCursors(a: KeysetCursor, b: KeysetCursor, order: "ASCENDING" | "DESCENDING"): number {
+  const direction = order === "ASCENDING" ? 1 : -1;
+  return direction * (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /**
- * One keyset page of items already in memory (small per-account sets): those after `after` in
- * `order` by (sort value, id), at most `limit`.
+ * One keyset page of a small, fixed set of items held in memory (e.g. a catalog's default
+ * solutions): those after `after` in `order` by (sort value, id), at most `limit`. Anything that
+ * grows with an account's data pages in the store instead.
  */
 export function pageInMemory<T>(
   items: readonly T[],
@@ -87,11 +94,8 @@ export function pageInMemory<T>(
   after: KeysetCursor | undefined,
   limit: number,
 ): T[] {
-  const direction = order === "ASCENDING" ? 1 : -1;
-  const compare = (a: KeysetCursor, b: KeysetCursor) =>
-    direction * (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return items
-    .filter((item) => !after || compare(cursorOf(item), after) > 0)
-    .sort((a, b) => compare(cursorOf(a), cursorOf(b)))
+    .filter((item) => !after || compareCursors(cursorOf(item), after, order) > 0)
+    .sort((a, b) => compareCursors(cursorOf(a), cursorOf(b), order))
     .slice(0, limit);
 }

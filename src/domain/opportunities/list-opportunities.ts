@@ -59,8 +59,15 @@ export async function listOpportunities(input: Io["input"], ctx: OperationContex
     order,
   };
   const derived = autoReviewSeconds(ctx.settings) !== null;
+  // Under auto-review a stored Submitted or In review opportunity may read as Approved, later
+  // modified: the store narrows to what can still match (the statuses asked for, with those two
+  // when Approved is asked for; stored LastModifiedDate never after the derived one), and the
+  // derived values are checked below.
+  const storedStatuses = base.reviewStatuses?.includes("Approved")
+    ? [...new Set([...base.reviewStatuses, "Submitted", "In review"])]
+    : base.reviewStatuses;
   const query = derived
-    ? { ...base, reviewStatuses: undefined, lastModifiedAfter: undefined, lastModifiedBefore: undefined }
+    ? { ...base, reviewStatuses: storedStatuses as typeof base.reviewStatuses, lastModifiedAfter: undefined }
     : base;
   const keep = (r: OpportunityRecord) =>
     (!base.reviewStatuses || base.reviewStatuses.includes(reviewStatusOf(r) as never)) &&

@@ -1,14 +1,20 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
-import type { KeysetCursor, TaskRecord } from "../../store/records.js";
+import type { KeysetCursor, TaskQuery, TaskRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { resolveIdentifier } from "../common/arns.js";
-import { keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
+import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { settleDueTasks } from "../tasks/settle.js";
 import { newProspectingTaskId, PROSPECTING_ARN_KIND, prospectingTaskArn } from "./ids.js";
 import { takeQueuedResult } from "./queued-results.js";
-import { completeProspectingTask, docOf, PROSPECTING_KIND, type ProspectingDoc } from "./run-prospecting.js";
+import {
+  completeProspectingTask,
+  docOf,
+  listedFields,
+  PROSPECTING_KIND,
+  type ProspectingDoc,
+} from "./run-prospecting.js";
 
 type Op<N extends keyof OperationTypes> = OperationTypes[N];
 
@@ -102,6 +108,7 @@ export async function startProspectingFromEngagementTask(
     accountId: ctx.caller.awsAccountId,
     startTime: now,
     status: "IN_PROGRESS",
+    ...listedFields(doc),
     doc: doc as unknown as Record<string, unknown>,
   };
   const delaySeconds = ctx.settings.taskDelaySeconds;
@@ -143,28 +150,6 @@ export async function getProspectingFromEngagementTask(
   };
 }
 
-const BATCH = 500;
-
-/** Every prospecting task of the caller in the catalog, oldest first. */
-async function callerTasks(ctx: OperationContext): Promise<TaskRecord[]> {
-  const out: TaskRecord[] = [];
-  let after: KeysetCursor | undefined;
-  for (;;) {
-    const rows = await ctx.tx.tasks.list({
-      catalog: ctx.catalog,
-      kind: PROSPECTING_KIND,
-      accountId: ctx.caller.awsAccountId,
-      order: "ASCENDING",
-      after,
-      limit: BATCH,
-    });
-    out.push(...rows);
-    if (rows.length < BATCH) return out;
-    const last = rows[rows.length - 1]!;
-    after = { sort: last.startTime, id: last.id };
-  }
-}
-
 function listIssues(input: Op<"ListProspectingFromEngagementTasks">["input"]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [member, field] of [
@@ -184,12 +169,15 @@ function listIssues(input: Op<"ListProspectingFromEngagementTasks">["input"]): V
 
 type SortBy = "StartTime" | "TaskName" | "FailedEngagementCount";
 
-const sortValue = (task: TaskRecord, by: SortBy): number | string =>
-  by === "TaskName"
-    ? docOf(task).TaskName
-    : by === "FailedEngagementCount"
-      ? docOf(task).FailedEngagementCount
-      : task.startTime;
+/** Each sort as the store orders it, and the value a page ends on. */
+const SORT: Record<
+  SortBy,
+  { by: NonNullable<TaskQuery["sortBy"]>; key: (t: TaskRecord) => number | string }
+> = {
+  StartTime: { by: "startTime", key: (t) => t.startTime },
+  TaskName: { by: "name", key: (t) => t.name ?? docOf(t).TaskName },
+  FailedEngagementCount: { by: "failedCount", key: (t) => t.failedCount ?? docOf(t).FailedEngagementCount },
+};
 
 /**
  * The caller's prospecting tasks, filtered (task ids or ARNs, exact task names, started strictly
@@ -203,30 +191,30 @@ export async function listProspectingFromEngagementTasks(
   const issues = listIssues(input);
   if (issues.length > 0) throw validationError(issues);
 
-  const ids = input.TaskIdentifier?.length
-    ? new Set(input.TaskIdentifier.map((i) => resolveIdentifier(i, ctx.catalog, PROSPECTING_ARN_KIND) ?? i))
-    : undefined;
-  const names = input.TaskName?.length ? new Set(input.TaskName) : undefined;
-  const startAfter = input.StartAfter === undefined ? undefined : wireTimeMs(input.StartAfter);
-  const startBefore = input.StartBefore === undefined ? undefined : wireTimeMs(input.StartBefore);
-  const by: SortBy = input.Sort?.SortBy ?? "StartTime";
-  const keyOf = (task: TaskRecord): KeysetCursor => ({ sort: sortValue(task, by), id: task.id });
+  const sort = SORT[input.Sort?.SortBy ?? "StartTime"];
+  const keyOf = (task: TaskRecord): KeysetCursor => ({ sort: sort.key(task), id: task.id });
 
   const page = await keysetPage(
     ctx.pageTokens,
     pageScope("ListProspectingFromEngagementTasks", ctx.caller.awsAccountId, ctx.catalog, input),
     input.NextToken,
     input.MaxResults ?? DEFAULT_PROSPECTING_PAGE,
-    async (after, limit) => {
-      const matching = (await callerTasks(ctx)).filter(
-        (task) =>
-          (!ids || ids.has(task.id)) &&
-          (!names || names.has(docOf(task).TaskName)) &&
-          (startAfter === undefined || task.startTime > startAfter) &&
-          (startBefore === undefined || task.startTime < startBefore),
-      );
-      return pageInMemory(matching, keyOf, input.Sort?.SortOrder ?? "DESCENDING", after, limit);
-    },
+    (after, limit) =>
+      ctx.tx.tasks.list({
+        catalog: ctx.catalog,
+        kind: PROSPECTING_KIND,
+        accountId: ctx.caller.awsAccountId,
+        ids: input.TaskIdentifier?.length
+          ? input.TaskIdentifier.map((i) => resolveIdentifier(i, ctx.catalog, PROSPECTING_ARN_KIND) ?? i)
+          : undefined,
+        names: input.TaskName?.length ? input.TaskName : undefined,
+        startAfter: input.StartAfter === undefined ? undefined : wireTimeMs(input.StartAfter),
+        startBefore: input.StartBefore === undefined ? undefined : wireTimeMs(input.StartBefore),
+        sortBy: sort.by,
+        order: input.Sort?.SortOrder ?? "DESCENDING",
+        after,
+        limit,
+      }),
     keyOf,
   );
   return {

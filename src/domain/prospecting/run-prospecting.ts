@@ -45,6 +45,12 @@ export interface ProspectingDoc {
 
 export const docOf = (task: TaskRecord) => task.doc as unknown as ProspectingDoc;
 
+/** The members ListProspectingFromEngagementTasks filters and sorts on, kept beside the doc. */
+export const listedFields = (doc: ProspectingDoc): Pick<TaskRecord, "name" | "failedCount"> => ({
+  name: doc.TaskName,
+  failedCount: doc.FailedEngagementCount,
+});
+
 /** One engagement of the task: processed on its own, whatever happens to the others. */
 async function prospect(
   identifier: string,
@@ -135,6 +141,7 @@ export async function completeProspectingTask(task: TaskRecord, ctx: OperationCo
   const record: TaskRecord = {
     ...base,
     status: completed > 0 ? "COMPLETE" : "FAILED",
+    ...listedFields(done),
     doc: done as unknown as Record<string, unknown>,
   };
   await ctx.tx.tasks.put(record);

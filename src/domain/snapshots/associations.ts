@@ -1,5 +1,5 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import type { Catalog, ResourceRecord } from "../../store/records.js";
+import type { ResourceRecord } from "../../store/records.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
@@ -20,20 +20,8 @@ export async function listEngagementResourceAssociations(
     input.EngagementIdentifier === undefined
       ? undefined
       : (await engagementForMember(ctx, input.EngagementIdentifier)).id;
-  const membership = new Map<string, boolean>();
-  const isMember = async (catalog: Catalog, id: string) => {
-    let known = membership.get(id);
-    if (known === undefined) {
-      known = (await ctx.tx.members.get(catalog, id, me)) !== undefined;
-      membership.set(id, known);
-    }
-    return known;
-  };
   const keep = async (r: ResourceRecord) =>
-    (input.ResourceType === undefined || r.doc.ResourceType === input.ResourceType) &&
-    (input.ResourceIdentifier === undefined || r.doc.ResourceId === input.ResourceIdentifier) &&
-    (input.CreatedBy === undefined || r.doc.CreatedBy === input.CreatedBy) &&
-    (await isMember(r.catalog, r.parentId ?? ""));
+    input.ResourceType === undefined || r.doc.ResourceType === input.ResourceType;
   const page = await keysetPage(
     ctx.pageTokens,
     pageScope("ListEngagementResourceAssociations", me, ctx.catalog, input),
@@ -45,7 +33,10 @@ export async function listEngagementResourceAssociations(
         {
           kind: ASSOCIATION,
           catalog: ctx.catalog,
-          parentIds: engagementId ? [engagementId] : undefined,
+          // One engagement the caller reads, or every engagement the caller is a member of.
+          ...(engagementId ? { parentIds: [engagementId] } : { parentMemberAccountId: me }),
+          refIds: input.ResourceIdentifier === undefined ? undefined : [input.ResourceIdentifier],
+          ownerAccountId: input.CreatedBy,
           order: "ASCENDING",
         },
         keep,

@@ -163,6 +163,7 @@ export async function writeRevision(
     parentId: k.engagementId,
     createdAt: now,
     sortKey: k.template,
+    refId: k.resourceId,
     doc: doc as unknown as Doc,
   });
   await tx.resources.put({
@@ -183,6 +184,7 @@ export async function writeRevision(
       ownerAccountId: owner,
       parentId: k.engagementId,
       createdAt: now,
+      refId: k.resourceId,
       doc: {
         EngagementId: k.engagementId,
         ResourceType: k.resourceType,

@@ -1,7 +1,8 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { accessDenied, notFound } from "../../protocol/errors.js";
+import type { ResourceQuery, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
-import { keysetPage, pageScope } from "../common/page-tokens.js";
+import { compareCursors, keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addCustomerProjectToLead } from "../engagements/lead-customer-project.js";
@@ -16,6 +17,7 @@ import {
   type SnapshotDoc,
   type SnapshotKey,
   snapshotAt,
+  TEMPLATES,
   writeRevision,
 } from "./revisions.js";
 
@@ -99,26 +101,42 @@ export async function listResourceSnapshots(
 ): Promise<List["output"]> {
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   const me = ctx.caller.awsAccountId;
+  // What the caller may see, as store queries: the shared templates' snapshots, and the caller's
+  // own of the owner-only templates. Each walks the engagement's index for one template.
+  const templates = TEMPLATES.filter(
+    (t) =>
+      input.ResourceSnapshotTemplateIdentifier === undefined ||
+      t === input.ResourceSnapshotTemplateIdentifier,
+  );
+  const base = {
+    kind: SNAPSHOT,
+    catalog: ctx.catalog,
+    parentIds: [engagement.id],
+    refIds: input.ResourceIdentifier === undefined ? undefined : [input.ResourceIdentifier],
+    order: "ASCENDING" as const,
+  };
+  const queries = templates.flatMap((template): Omit<ResourceQuery, "after" | "limit" | "sortBy">[] => {
+    if (!ownerOnly(template)) return [{ ...base, sortKeys: [template], ownerAccountId: input.CreatedBy }];
+    return input.CreatedBy === undefined || input.CreatedBy === me
+      ? [{ ...base, sortKeys: [template], ownerAccountId: me }]
+      : [];
+  });
   const keep = (doc: SnapshotDoc) =>
-    (input.ResourceType === undefined || doc.ResourceType === input.ResourceType) &&
-    (input.ResourceIdentifier === undefined || doc.ResourceId === input.ResourceIdentifier) &&
-    (input.ResourceSnapshotTemplateIdentifier === undefined ||
-      doc.ResourceSnapshotTemplateName === input.ResourceSnapshotTemplateIdentifier) &&
-    (input.CreatedBy === undefined || doc.CreatedBy === input.CreatedBy) &&
-    (!ownerOnly(doc.ResourceSnapshotTemplateName) || doc.CreatedBy === me);
+    input.ResourceType === undefined || doc.ResourceType === input.ResourceType;
   const page = await keysetPage(
     ctx.pageTokens,
     pageScope("ListResourceSnapshots", me, ctx.catalog, input),
     input.NextToken,
     input.MaxResults ?? 100,
-    (after, limit) =>
-      filteredRows(
-        ctx.tx,
-        { kind: SNAPSHOT, catalog: ctx.catalog, parentIds: [engagement.id], order: "ASCENDING" },
-        (r) => keep(r.doc as unknown as SnapshotDoc),
-        after,
-        limit,
-      ),
+    async (after, limit) => {
+      const rows: ResourceRecord[] = [];
+      for (const query of queries) {
+        rows.push(
+          ...(await filteredRows(ctx.tx, query, (r) => keep(r.doc as unknown as SnapshotDoc), after, limit)),
+        );
+      }
+      return rows.sort((a, b) => compareCursors(cursorOf(a), cursorOf(b), "ASCENDING")).slice(0, limit);
+    },
     cursorOf,
   );
   const summaries: Summary[] = page.items.map((r) => {

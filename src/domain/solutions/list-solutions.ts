@@ -1,35 +1,47 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import type { KeysetCursor } from "../../store/records.js";
-import { keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
+import type { KeysetCursor, SolutionQuery } from "../../store/records.js";
+import { compareCursors, keysetPage, pageInMemory, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { accountSolutions, type Solution, solutionView } from "./solutions.js";
+import { remainingDefaults, type Solution, solutionView, storedSolutions } from "./solutions.js";
 
 type Io = OperationTypes["ListSolutions"];
 type SortBy = NonNullable<Io["input"]["Sort"]>["SortBy"];
 
-const SORT_KEY: Record<SortBy, (s: Solution) => number | string> = {
-  Identifier: (s) => s.Id,
-  Name: (s) => s.Name,
-  Status: (s) => s.Status,
-  Category: (s) => s.Category,
-  CreatedDate: (s) => s.CreatedDate,
+const SORT: Record<SortBy, { column: SolutionQuery["sortBy"]; key: (s: Solution) => number | string }> = {
+  Identifier: { column: "id", key: (s) => s.Id },
+  Name: { column: "name", key: (s) => s.Name },
+  Status: { column: "status", key: (s) => s.Status },
+  Category: { column: "category", key: (s) => s.Category },
+  CreatedDate: { column: "createdAt", key: (s) => s.CreatedDate },
 };
 
 /**
  * The caller's solutions in the catalog, filtered by Status, Identifier, Category and AWS
- * Marketplace solution ARN; sorted by
- * Identifier descending unless told otherwise (ties by identifier); keyset-paged, 20 a page.
+ * Marketplace solution ARN; sorted by Identifier descending unless told otherwise (ties by
+ * identifier); keyset-paged, 20 a page. A page is one index-backed store page merged with the
+ * few default solutions the account has not replaced, so it costs the same whatever the size of
+ * the account's catalog (or anyone else's).
  */
 export async function listSolutions(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
   const me = ctx.caller.awsAccountId;
-  const sortKey = SORT_KEY[input.Sort?.SortBy ?? "Identifier"];
-  const cursorOf = (s: Solution): KeysetCursor => ({ sort: sortKey(s), id: s.Id });
-  const statuses = input.Status?.length ? new Set<string>(input.Status) : undefined;
-  const ids = input.Identifier?.length ? new Set(input.Identifier) : undefined;
-  const categories = input.Category?.length ? new Set(input.Category) : undefined;
-  const listings = input.AwsMarketplaceSolutionArn?.length
-    ? new Set(input.AwsMarketplaceSolutionArn)
-    : undefined;
+  const sort = SORT[input.Sort?.SortBy ?? "Identifier"];
+  const order = input.Sort?.SortOrder ?? "DESCENDING";
+  const cursorOf = (s: Solution): KeysetCursor => ({ sort: sort.key(s), id: s.Id });
+  const filters = {
+    statuses: input.Status?.length ? input.Status : undefined,
+    ids: input.Identifier?.length ? input.Identifier : undefined,
+    categories: input.Category?.length ? input.Category : undefined,
+    awsMarketplaceSolutionArns: input.AwsMarketplaceSolutionArn?.length
+      ? input.AwsMarketplaceSolutionArn
+      : undefined,
+  };
+  const matches = (s: Solution) =>
+    (!filters.statuses || filters.statuses.includes(s.Status)) &&
+    (!filters.ids || filters.ids.includes(s.Id)) &&
+    (!filters.categories || filters.categories.includes(s.Category)) &&
+    (!filters.awsMarketplaceSolutionArns ||
+      (s.AwsMarketplaceSolutionArn !== undefined &&
+        filters.awsMarketplaceSolutionArns.includes(s.AwsMarketplaceSolutionArn)));
 
   const page = await keysetPage(
     ctx.pageTokens,
@@ -37,15 +49,19 @@ export async function listSolutions(input: Io["input"], ctx: OperationContext): 
     input.NextToken,
     input.MaxResults ?? 20,
     async (after, limit) => {
-      const matching = (await accountSolutions(ctx.tx, ctx.catalog, me)).filter(
-        (s) =>
-          (!statuses || statuses.has(s.Status)) &&
-          (!ids || ids.has(s.Id)) &&
-          (!categories || categories.has(s.Category)) &&
-          (!listings ||
-            (s.AwsMarketplaceSolutionArn !== undefined && listings.has(s.AwsMarketplaceSolutionArn))),
-      );
-      return pageInMemory(matching, cursorOf, input.Sort?.SortOrder ?? "DESCENDING", after, limit);
+      const stored = await storedSolutions(ctx.tx, {
+        catalog: ctx.catalog,
+        ownerAccountId: me,
+        ...filters,
+        sortBy: sort.column,
+        order,
+        after,
+        limit,
+      });
+      const defaults = (await remainingDefaults(ctx.tx, ctx.catalog, me)).filter(matches);
+      return [...stored, ...pageInMemory(defaults, cursorOf, order, after, limit)]
+        .sort((a, b) => compareCursors(cursorOf(a), cursorOf(b), order))
+        .slice(0, limit);
     },
     cursorOf,
   );

@@ -1,6 +1,6 @@
 import type { SolutionBase, SolutionStatus } from "../../model/generated/shapes.js";
 import type { StoreTx } from "../../store/port.js";
-import type { Catalog } from "../../store/records.js";
+import type { Catalog, KeysetCursor, SolutionQuery, SolutionRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 
 /** A partner's solution as the emulator keeps it. */
@@ -15,7 +15,6 @@ export interface Solution {
   AwsMarketplaceSolutionArn?: string;
 }
 
-export const SOLUTION_KIND = "solution";
 export const SOLUTION_ID = /^S-[0-9]{1,19}$/;
 
 /**
@@ -90,31 +89,64 @@ function defaultFor(accountId: string, { marketplace, ...s }: DefaultSolution): 
     : s;
 }
 
-/** Store ids are per account: two accounts may both have `S-1234567`. */
-const storeId = (accountId: string, id: string) => `${accountId}/${id}`;
+const fromRecord = (r: SolutionRecord): Solution => ({
+  Id: r.id,
+  Name: r.name,
+  Status: r.status as SolutionStatus,
+  Category: r.category,
+  CreatedDate: r.createdAt,
+  ...(r.awsMarketplaceSolutionArn === undefined
+    ? {}
+    : { AwsMarketplaceSolutionArn: r.awsMarketplaceSolutionArn }),
+});
 
-/** An account's solutions in a catalog: the defaults, overlaid with the stored ones. */
-export async function accountSolutions(
+/**
+ * The catalog's default solutions the account has not replaced: a handful, each looked up by id,
+ * so this costs the same however many solutions the account added.
+ */
+export async function remainingDefaults(
   tx: StoreTx,
   catalog: Catalog,
   accountId: string,
 ): Promise<Solution[]> {
-  const byId = new Map<string, Solution>(
-    DEFAULT_SOLUTIONS[catalog].map((s) => [s.Id, defaultFor(accountId, s)]),
-  );
-  const stored = await tx.resources.list({
-    kind: SOLUTION_KIND,
-    catalog,
-    ownerAccountId: accountId,
-    sortBy: "id",
-    order: "ASCENDING",
-    limit: 100_000,
-  });
-  for (const r of stored) {
-    const doc = r.doc as unknown as Omit<Solution, "CreatedDate">;
-    byId.set(doc.Id, { ...doc, CreatedDate: r.createdAt });
+  const out: Solution[] = [];
+  for (const s of DEFAULT_SOLUTIONS[catalog]) {
+    if (!(await tx.solutions.get(catalog, accountId, s.Id))) out.push(defaultFor(accountId, s));
   }
-  return [...byId.values()];
+  return out;
+}
+
+/** The stored solutions of a query, as the domain sees them. */
+export async function storedSolutions(tx: StoreTx, query: SolutionQuery): Promise<Solution[]> {
+  return (await tx.solutions.list(query)).map(fromRecord);
+}
+
+/**
+ * Every solution of an account in a catalog, by id: the defaults overlaid with the stored ones.
+ * Only the control plane's listing asks for all of them; requests page (list-solutions.ts).
+ */
+export async function allAccountSolutions(
+  tx: StoreTx,
+  catalog: Catalog,
+  accountId: string,
+): Promise<Solution[]> {
+  const all = await remainingDefaults(tx, catalog, accountId);
+  const BATCH = 500;
+  for (let after: KeysetCursor | undefined; ; ) {
+    const batch = await storedSolutions(tx, {
+      catalog,
+      ownerAccountId: accountId,
+      sortBy: "id",
+      order: "ASCENDING",
+      after,
+      limit: BATCH,
+    });
+    all.push(...batch);
+    const last = batch.at(-1);
+    if (batch.length < BATCH || !last) break;
+    after = { sort: last.Id, id: last.Id };
+  }
+  return all.sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
 }
 
 export async function findSolution(
@@ -123,9 +155,8 @@ export async function findSolution(
   accountId: string,
   id: string,
 ): Promise<Solution | undefined> {
-  const stored = await tx.resources.get(SOLUTION_KIND, catalog, storeId(accountId, id));
-  if (stored)
-    return { ...(stored.doc as unknown as Omit<Solution, "CreatedDate">), CreatedDate: stored.createdAt };
+  const stored = await tx.solutions.get(catalog, accountId, id);
+  if (stored) return fromRecord(stored);
   const fallback = DEFAULT_SOLUTIONS[catalog].find((s) => s.Id === id);
   return fallback && defaultFor(accountId, fallback);
 }
@@ -137,23 +168,17 @@ export async function putSolution(
   accountId: string,
   s: Solution,
 ): Promise<void> {
-  await tx.resources.put({
-    kind: SOLUTION_KIND,
+  await tx.solutions.put({
     catalog,
-    id: storeId(accountId, s.Id),
     ownerAccountId: accountId,
+    id: s.Id,
+    name: s.Name,
     status: s.Status,
+    category: s.Category,
     createdAt: s.CreatedDate,
-    sortKey: s.Name,
-    doc: {
-      Id: s.Id,
-      Name: s.Name,
-      Status: s.Status,
-      Category: s.Category,
-      ...(s.AwsMarketplaceSolutionArn === undefined
-        ? {}
-        : { AwsMarketplaceSolutionArn: s.AwsMarketplaceSolutionArn }),
-    },
+    ...(s.AwsMarketplaceSolutionArn === undefined
+      ? {}
+      : { awsMarketplaceSolutionArn: s.AwsMarketplaceSolutionArn }),
   });
 }
 

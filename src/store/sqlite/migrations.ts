@@ -142,4 +142,55 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX resources_by_parent ON resources (kind, catalog, parent_id, created_at, id);
     `,
   },
+  {
+    version: 4,
+    name: "prospecting task names and counts, solutions as rows, resources by what they refer to, opportunities by submission",
+    sql: `
+      ALTER TABLE tasks ADD COLUMN name TEXT;
+      ALTER TABLE tasks ADD COLUMN failed_count INTEGER;
+      UPDATE tasks SET name = json_extract(doc, '$.doc.TaskName'),
+        failed_count = json_extract(doc, '$.doc.FailedEngagementCount'),
+        doc = json_set(doc, '$.name', json_extract(doc, '$.doc.TaskName'),
+          '$.failedCount', json_extract(doc, '$.doc.FailedEngagementCount'))
+        WHERE kind = 'ProspectingFromEngagement';
+      CREATE INDEX tasks_by_name ON tasks (catalog, account_id, kind, name, id);
+      CREATE INDEX tasks_by_failed_count ON tasks (catalog, account_id, kind, failed_count, id);
+
+      CREATE TABLE solutions (
+        catalog TEXT NOT NULL,
+        owner_account_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        category TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        marketplace_arn TEXT,
+        PRIMARY KEY (catalog, owner_account_id, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX solutions_by_name ON solutions (catalog, owner_account_id, name, id);
+      CREATE INDEX solutions_by_status ON solutions (catalog, owner_account_id, status, id);
+      CREATE INDEX solutions_by_category ON solutions (catalog, owner_account_id, category, id);
+      CREATE INDEX solutions_by_created ON solutions (catalog, owner_account_id, created_at, id);
+      CREATE INDEX solutions_by_listing ON solutions (catalog, owner_account_id, marketplace_arn)
+        WHERE marketplace_arn IS NOT NULL;
+      INSERT INTO solutions (catalog, owner_account_id, id, name, status, category, created_at, marketplace_arn)
+        SELECT catalog, owner_account_id, json_extract(doc, '$.doc.Id'), json_extract(doc, '$.doc.Name'),
+          json_extract(doc, '$.doc.Status'), json_extract(doc, '$.doc.Category'), created_at,
+          json_extract(doc, '$.doc.AwsMarketplaceSolutionArn')
+        FROM resources WHERE kind = 'solution';
+      DELETE FROM resources WHERE kind = 'solution';
+
+      ALTER TABLE resources ADD COLUMN ref_id TEXT;
+      UPDATE resources SET ref_id = json_extract(doc, '$.doc.ResourceId'),
+        doc = json_set(doc, '$.refId', json_extract(doc, '$.doc.ResourceId'))
+        WHERE kind IN ('resource-snapshot', 'resource-snapshot-job', 'engagement-resource-association');
+      CREATE INDEX resources_by_ref ON resources (kind, catalog, owner_account_id, ref_id, created_at, id);
+      CREATE INDEX resources_by_parent_key ON resources (kind, catalog, parent_id, sort_key, created_at, id);
+
+      ALTER TABLE opportunities ADD COLUMN submitted_at INTEGER;
+      UPDATE opportunities SET submitted_at = json_extract(doc, '$.awsSummary._submittedAt');
+      CREATE INDEX opportunities_awaiting_review ON opportunities (submitted_at, catalog, id)
+        WHERE review_status IN ('Submitted', 'In review');
+    `,
+  },
 ];

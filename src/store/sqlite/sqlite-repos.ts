@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import type { StoreTx } from "../port.js";
 import type {
   Catalog,
@@ -14,13 +13,17 @@ import type {
   OpportunityRecord,
   ResourceQuery,
   ResourceRecord,
+  ReviewCursor,
+  SolutionQuery,
+  SolutionRecord,
   SortOrder,
   TaskQuery,
   TaskRecord,
   WebhookRecord,
 } from "../records.js";
 
-type Statement = Database.Statement<unknown[], unknown>;
+import type { Statement, StatementCache } from "./statement-cache.js";
+
 type Param = string | number;
 
 const docOf = <T>(row: unknown): T | undefined =>
@@ -61,16 +64,8 @@ export const contextTypesColumn = (record: EngagementRecord) =>
   `|${record.contexts.map((c) => c.Type).join("|")}|`;
 
 /** The repositories over one better-sqlite3 connection; statements are prepared once and reused. */
-export function sqliteRepositories(db: Database.Database): StoreTx {
-  const cache = new Map<string, Statement>();
-  const stmt = (sql: string): Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
-    return s;
-  };
+export function sqliteRepositories(statements: StatementCache): StoreTx {
+  const stmt = (sql: string): Statement => statements.prepare(sql);
 
   return {
     engagements: {
@@ -285,6 +280,12 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
           detailType: r.detail_type,
           event: JSON.parse(r.doc),
         })),
+      lastSeq: async (accountId: string) =>
+        (
+          stmt("SELECT MAX(seq) AS seq FROM events WHERE account_id = ?").get(accountId) as {
+            seq: number | null;
+          }
+        ).seq ?? 0,
     },
     webhooks: {
       put: async (r: WebhookRecord) => {
@@ -297,20 +298,14 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
         (
           stmt(
             "SELECT id, account_id, url, created_at, delivered_seq FROM webhooks ORDER BY created_at, id",
-          ).all() as {
-            id: string;
-            account_id: string;
-            url: string;
-            created_at: number;
-            delivered_seq: number;
-          }[]
-        ).map((r) => ({
-          id: r.id,
-          accountId: r.account_id,
-          url: r.url,
-          createdAt: r.created_at,
-          deliveredSeq: r.delivered_seq,
-        })),
+          ).all() as WebhookRow[]
+        ).map(webhookOf),
+      get: async (id: string) => {
+        const row = stmt(
+          "SELECT id, account_id, url, created_at, delivered_seq FROM webhooks WHERE id = ?",
+        ).get(id) as WebhookRow | undefined;
+        return row && webhookOf(row);
+      },
       delete: async (id: string) => stmt("DELETE FROM webhooks WHERE id = ?").run(id).changes > 0,
       setDelivered: async (id: string, seq: number) => {
         stmt("UPDATE webhooks SET delivered_seq = ? WHERE id = ?").run(seq, id);
@@ -319,6 +314,7 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
     opportunities: opportunityRepository(stmt),
     tasks: taskRepository(stmt),
     resources: resourceRepository(stmt),
+    solutions: solutionRepository(stmt),
     meta: {
       get: async (key: string) =>
         (stmt("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value,
@@ -330,6 +326,22 @@ export function sqliteRepositories(db: Database.Database): StoreTx {
     },
   };
 }
+
+interface WebhookRow {
+  id: string;
+  account_id: string;
+  url: string;
+  created_at: number;
+  delivered_seq: number;
+}
+
+const webhookOf = (r: WebhookRow): WebhookRecord => ({
+  id: r.id,
+  accountId: r.account_id,
+  url: r.url,
+  createdAt: r.created_at,
+  deliveredSeq: r.delivered_seq,
+});
 
 type Prepare = (sql: string) => Statement;
 
@@ -343,11 +355,14 @@ function opportunityColumns(r: OpportunityRecord) {
     Customer?: { Account?: { CompanyName?: unknown } };
     LifeCycle?: Record<string, unknown>;
   };
+  const submittedAt = r.awsSummary?._submittedAt;
   return {
     company: str(doc.Customer?.Account?.CompanyName),
     stage: str(doc.LifeCycle?.Stage),
     review: str(doc.LifeCycle?.ReviewStatus),
     close: str(doc.LifeCycle?.TargetCloseDate),
+    // When the domain last submitted it to AWS (src/domain/opportunities/access.ts, SUBMITTED_AT).
+    submittedAt: typeof submittedAt === "number" ? submittedAt : null,
   };
 }
 
@@ -369,12 +384,13 @@ function opportunityRepository(stmt: Prepare) {
       const c = opportunityColumns(r);
       stmt(
         `INSERT INTO opportunities (catalog, id, owner_account_id, created_at, last_modified_at, id_number,
-           customer_company_name, stage, review_status, target_close_date, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           customer_company_name, stage, review_status, target_close_date, submitted_at, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
            last_modified_at = excluded.last_modified_at, customer_company_name = excluded.customer_company_name,
            stage = excluded.stage, review_status = excluded.review_status,
-           target_close_date = excluded.target_close_date, doc = excluded.doc`,
+           target_close_date = excluded.target_close_date, submitted_at = excluded.submitted_at,
+           doc = excluded.doc`,
       ).run(
         r.catalog,
         r.id,
@@ -386,7 +402,22 @@ function opportunityRepository(stmt: Prepare) {
         c.stage,
         c.review,
         c.close,
+        c.submittedAt,
         JSON.stringify(r),
+      );
+    },
+    awaitingReview: async (submittedBefore: number, after: ReviewCursor | undefined, limit: number) => {
+      const params: Param[] = [submittedBefore];
+      let where = "review_status IN ('Submitted', 'In review') AND submitted_at <= ?";
+      if (after) {
+        where += " AND (submitted_at, catalog, id) > (?, ?, ?)";
+        params.push(after.submittedAt, after.catalog, after.id);
+      }
+      params.push(limit);
+      return docsOf<OpportunityRecord>(
+        stmt(`SELECT doc FROM opportunities WHERE ${where} ORDER BY submitted_at, catalog, id LIMIT ?`).all(
+          ...params,
+        ),
       );
     },
     nextId: async (catalog: Catalog) => {
@@ -429,6 +460,12 @@ function opportunityRepository(stmt: Prepare) {
   };
 }
 
+const TASK_SORT_COLUMNS: Record<NonNullable<TaskQuery["sortBy"]>, string> = {
+  startTime: "start_time",
+  name: "name",
+  failedCount: "failed_count",
+};
+
 function taskRepository(stmt: Prepare) {
   return {
     get: async (catalog: Catalog, id: string) =>
@@ -436,11 +473,12 @@ function taskRepository(stmt: Prepare) {
     put: async (r: TaskRecord) => {
       stmt(
         `INSERT INTO tasks (catalog, id, kind, account_id, start_time, status, opportunity_id, engagement_id,
-           invitation_id, context_id, completes_at, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           invitation_id, context_id, completes_at, name, failed_count, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (catalog, id) DO UPDATE SET status = excluded.status, opportunity_id = excluded.opportunity_id,
            engagement_id = excluded.engagement_id, invitation_id = excluded.invitation_id,
-           context_id = excluded.context_id, completes_at = excluded.completes_at, doc = excluded.doc`,
+           context_id = excluded.context_id, completes_at = excluded.completes_at, name = excluded.name,
+           failed_count = excluded.failed_count, doc = excluded.doc`,
       ).run(
         r.catalog,
         r.id,
@@ -453,6 +491,8 @@ function taskRepository(stmt: Prepare) {
         r.invitationId ?? null,
         r.contextId ?? null,
         r.completesAt ?? null,
+        r.name ?? null,
+        r.failedCount ?? null,
         JSON.stringify(r),
       );
     },
@@ -465,7 +505,16 @@ function taskRepository(stmt: Prepare) {
       where += inList("engagement_id", q.engagementIds, params);
       where += inList("invitation_id", q.invitationIds, params);
       where += inList("context_id", q.contextIds, params);
-      const page = keyset("start_time", "id", q.order, q.after, params);
+      where += inList("name", q.names, params);
+      if (q.startAfter !== undefined) {
+        where += " AND start_time > ?";
+        params.push(q.startAfter);
+      }
+      if (q.startBefore !== undefined) {
+        where += " AND start_time < ?";
+        params.push(q.startBefore);
+      }
+      const page = keyset(TASK_SORT_COLUMNS[q.sortBy ?? "startTime"], "id", q.order, q.after, params);
       params.push(q.limit);
       return docsOf<TaskRecord>(
         stmt(`SELECT doc FROM tasks WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
@@ -494,10 +543,11 @@ function resourceRepository(stmt: Prepare) {
       ),
     put: async (r: ResourceRecord) => {
       stmt(
-        `INSERT INTO resources (kind, catalog, id, owner_account_id, parent_id, status, created_at, sort_key, doc)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO resources (kind, catalog, id, owner_account_id, parent_id, status, created_at, sort_key, ref_id, doc)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (kind, catalog, id) DO UPDATE SET owner_account_id = excluded.owner_account_id,
-           parent_id = excluded.parent_id, status = excluded.status, sort_key = excluded.sort_key, doc = excluded.doc`,
+           parent_id = excluded.parent_id, status = excluded.status, sort_key = excluded.sort_key,
+           ref_id = excluded.ref_id, doc = excluded.doc`,
       ).run(
         r.kind,
         r.catalog,
@@ -507,6 +557,7 @@ function resourceRepository(stmt: Prepare) {
         r.status ?? null,
         r.createdAt,
         r.sortKey ?? "",
+        r.refId ?? null,
         JSON.stringify(r),
       );
     },
@@ -514,20 +565,107 @@ function resourceRepository(stmt: Prepare) {
       stmt("DELETE FROM resources WHERE kind = ? AND catalog = ? AND id = ?").run(kind, catalog, id).changes >
       0,
     list: async (q: ResourceQuery) => {
-      const params: Param[] = [q.kind, q.catalog];
-      let where = "kind = ? AND catalog = ?";
+      const params: Param[] = [];
+      let from = "resources r";
+      let where = "r.kind = ? AND r.catalog = ?";
+      if (q.parentMemberAccountId !== undefined) {
+        // Driven from the member's engagements (CROSS JOIN keeps that order), so the cost follows
+        // the member's own engagements, never the whole catalog.
+        from =
+          "engagement_members m CROSS JOIN resources r ON r.catalog = m.catalog AND r.parent_id = m.engagement_id";
+        where = `m.catalog = ? AND m.account_id = ? AND ${where}`;
+        params.push(q.catalog, q.parentMemberAccountId);
+      }
+      params.push(q.kind, q.catalog);
       if (q.ownerAccountId !== undefined) {
-        where += " AND owner_account_id = ?";
+        where += " AND r.owner_account_id = ?";
         params.push(q.ownerAccountId);
       }
-      where += inList("parent_id", q.parentIds, params);
-      where += inList("id", q.ids, params);
-      where += inList("status", q.statuses, params);
-      const page = keyset(RESOURCE_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      where += inList("r.parent_id", q.parentIds, params);
+      where += inList("r.id", q.ids, params);
+      where += inList("r.status", q.statuses, params);
+      where += inList("r.sort_key", q.sortKeys, params);
+      where += inList("r.ref_id", q.refIds, params);
+      const page = keyset(`r.${RESOURCE_SORT_COLUMNS[q.sortBy]}`, "r.id", q.order, q.after, params);
       params.push(q.limit);
       return docsOf<ResourceRecord>(
-        stmt(`SELECT doc FROM resources WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
+        stmt(`SELECT r.doc FROM ${from} WHERE ${where}${page.where}${page.orderBy} LIMIT ?`).all(...params),
       );
+    },
+  };
+}
+
+const SOLUTION_SORT_COLUMNS: Record<SolutionQuery["sortBy"], string> = {
+  id: "id",
+  name: "name",
+  status: "status",
+  category: "category",
+  createdAt: "created_at",
+};
+
+interface SolutionRow {
+  catalog: Catalog;
+  owner_account_id: string;
+  id: string;
+  name: string;
+  status: string;
+  category: string;
+  created_at: number;
+  marketplace_arn: string | null;
+}
+
+const SOLUTION_COLUMNS = "catalog, owner_account_id, id, name, status, category, created_at, marketplace_arn";
+
+const solutionOf = (r: SolutionRow): SolutionRecord => ({
+  catalog: r.catalog,
+  ownerAccountId: r.owner_account_id,
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  category: r.category,
+  createdAt: r.created_at,
+  ...(r.marketplace_arn === null ? {} : { awsMarketplaceSolutionArn: r.marketplace_arn }),
+});
+
+function solutionRepository(stmt: Prepare) {
+  return {
+    get: async (catalog: Catalog, ownerAccountId: string, id: string) => {
+      const row = stmt(
+        `SELECT ${SOLUTION_COLUMNS} FROM solutions WHERE catalog = ? AND owner_account_id = ? AND id = ?`,
+      ).get(catalog, ownerAccountId, id) as SolutionRow | undefined;
+      return row && solutionOf(row);
+    },
+    put: async (r: SolutionRecord) => {
+      stmt(
+        `INSERT INTO solutions (${SOLUTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (catalog, owner_account_id, id) DO UPDATE SET name = excluded.name,
+           status = excluded.status, category = excluded.category, created_at = excluded.created_at,
+           marketplace_arn = excluded.marketplace_arn`,
+      ).run(
+        r.catalog,
+        r.ownerAccountId,
+        r.id,
+        r.name,
+        r.status,
+        r.category,
+        r.createdAt,
+        r.awsMarketplaceSolutionArn ?? null,
+      );
+    },
+    list: async (q: SolutionQuery) => {
+      const params: Param[] = [q.catalog, q.ownerAccountId];
+      let where = "catalog = ? AND owner_account_id = ?";
+      where += inList("id", q.ids, params);
+      where += inList("status", q.statuses, params);
+      where += inList("category", q.categories, params);
+      where += inList("marketplace_arn", q.awsMarketplaceSolutionArns, params);
+      const page = keyset(SOLUTION_SORT_COLUMNS[q.sortBy], "id", q.order, q.after, params);
+      params.push(q.limit);
+      return (
+        stmt(
+          `SELECT ${SOLUTION_COLUMNS} FROM solutions WHERE ${where}${page.where}${page.orderBy} LIMIT ?`,
+        ).all(...params) as SolutionRow[]
+      ).map(solutionOf);
     },
   };
 }

@@ -179,30 +179,29 @@ function valueAt(input: unknown, raw: readonly Segment[]): unknown {
 // ---------------------------------------------------------------------------------------------
 // Deep nesting inside known members
 
-/** `depth` levels of arrays, objects or both, as text (JSON.stringify would recurse). */
-function deepText(rng: Rng, depth: number): string {
-  switch (rng.int(0, 2)) {
-    case 0:
-      return `${"[".repeat(depth)}${"]".repeat(depth)}`;
-    case 1:
-      return `${'{"a":'.repeat(depth)}null${"}".repeat(depth)}`;
-    default:
-      return `${'[{"b":'.repeat(depth)}1${"}]".repeat(depth)}`;
-  }
+/** About `bytes` of nesting (arrays, objects or both), as text (JSON.stringify would recurse). */
+function deepText(rng: Rng, bytes: number): { text: string; depth: number } {
+  const [open, leaf, close] = rng.pick([
+    ["[", "", "]"],
+    ['{"a":', "null", "}"],
+    ['[{"b":', "1", "}]"],
+  ] as const);
+  const depth = Math.ceil(bytes / (open.length + close.length));
+  return { text: `${open.repeat(depth)}${leaf}${close.repeat(depth)}`, depth };
 }
 
-/** An unknown member holding 10–150 KB of nesting, inside the input or one of its structures. */
+/** An unknown member holding 10–25 KB of nesting, inside the input or one of its structures. */
 export function deepUnknownInside(rng: Rng, op: OperationName, gen: Generated): HostileInput {
   const containers = [[], ...gen.sites.filter((s) => kindOf(s) === "container").map((s) => s.raw)];
   const at = rng.pick(containers);
-  const depth = rng.pick([2_000, 5_000, 20_000]);
+  const deep = deepText(rng, rng.pick([10_240, 25_600]));
   const member = `${UNKNOWN_PREFIX}Deep`;
   const input = applyAt(gen.input, [...at, member], rawMarker(0));
   return {
     input,
-    raw: [deepText(rng, depth)],
+    raw: [deep.text],
     twin: gen.input,
-    describe: `${op} unknown member ${depth} levels deep at ${at.join(".") || "(top)"}`,
+    describe: `${op} unknown member ${deep.depth} levels deep at ${at.join(".") || "(top)"}`,
   };
 }
 

@@ -25,6 +25,7 @@ export function sdkReader(): (
     endpoint: "http://127.0.0.1:9",
     credentials: { accessKeyId: "AKIAFUZZREADER000000", secretAccessKey: "fuzz-reader" },
     maxAttempts: 1,
+    cacheMiddleware: true,
     requestHandler: {
       handle: async () => ({
         response: new HttpResponse({
@@ -35,6 +36,18 @@ export function sdkReader(): (
       }),
     },
   });
+  // Only the deserializer matters here: the rest of the stack (signing, retries, user agent) is
+  // per-request cost that reads nothing.
+  for (const name of [
+    "loggerMiddleware",
+    "contentLengthMiddleware",
+    "getUserAgentMiddleware",
+    "hostHeaderMiddleware",
+    "recursionDetectionMiddleware",
+    "retryMiddleware",
+    "httpSigningMiddleware",
+  ])
+    client.middlewareStack.remove(name);
   const commands = sdk as unknown as Commands;
   let busy = false;
   return async (operation, status, body) => {

@@ -29,6 +29,6 @@ export const isoTime = (epochMs: number): string => new Date(epochMs).toISOStrin
 
 /**
  * A wire timestamp (RFC 3339 string, or epoch seconds) in epoch ms; NaN when it is neither or
- * lies outside the years RFC 3339 writes (so `isoTime` of a finite result never throws).
+ * lies outside the years 1000–9999 (so `isoTime` of a finite result never throws).
  */
 export const wireTimeMs = (value: unknown): number => wireTimestampMs(value);

@@ -6,7 +6,7 @@ import { notFound, type ValidationIssue, validationError } from "../protocol/err
 import type { Services } from "../server/services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
-import { validateShape } from "../validation/validate.js";
+import { normalizeShape, validateShape } from "../validation/validate.js";
 
 /**
  * `POST /_pclocal/aws/engagements/context`: AWS updates a context of an engagement it is a
@@ -44,7 +44,7 @@ export async function updateContextAsAws(body: Record<string, unknown>, services
       engagement,
       ContextIdentifier as string,
       Type as string,
-      Payload as Record<string, unknown>,
+      normalizeShape("UpdateEngagementContextPayload", Payload) as Record<string, unknown>,
       AWS_ACTOR.accountId,
       now,
     );

@@ -3,6 +3,7 @@ import { contextTypeIssues } from "../domain/engagements/contexts.js";
 import { type AwsInvitationRequest, sendInvitationFromAws } from "../domain/invitations/send-from-aws.js";
 import { type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
+import { wireTimeMs } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
 
 const PAYLOAD_SHAPES = {
@@ -33,28 +34,29 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
       ? services.accounts.byAccountId(ReceiverAwsAccountId)
       : undefined;
   if (!receiver) issue("receiverAwsAccountId", "Must be the AwsAccountId of a registered partner account");
-  if (PayloadType !== "OpportunityInvitation" && PayloadType !== "LeadInvitation") {
+  const payloadType =
+    PayloadType === "OpportunityInvitation" || PayloadType === "LeadInvitation" ? PayloadType : undefined;
+  if (!payloadType)
     issue("payloadType", "Must be OpportunityInvitation or LeadInvitation", "INVALID_ENUM_VALUE");
-  }
-  const payloadType = PayloadType as keyof typeof PAYLOAD_SHAPES;
   // Accept the union ({"OpportunityInvitation": {...}}) or its member alone.
   const wrapped = Payload as Record<string, unknown> | undefined;
   const payload = (
-    wrapped && typeof wrapped === "object" && payloadType in wrapped ? wrapped[payloadType] : wrapped
+    wrapped && typeof wrapped === "object" && payloadType && payloadType in wrapped
+      ? wrapped[payloadType]
+      : wrapped
   ) as Record<string, unknown> | undefined;
   if (!payload || typeof payload !== "object")
     issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
-  else if (PAYLOAD_SHAPES[payloadType])
-    issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
+  else if (payloadType) issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
 
   for (const [member, shape] of Object.entries(OPTIONAL_STRINGS)) {
     if (body[member] !== undefined) issues.push(...validateShape(shape, body[member], lowerFirst(member)));
   }
   let expirationDate = services.clock.now() + services.settings.invitationTtlMs;
   if (ExpirationDate !== undefined) {
-    const ms = typeof ExpirationDate === "string" ? Date.parse(ExpirationDate) : Number.NaN;
-    if (Number.isFinite(ms)) expirationDate = ms;
-    else issue("expirationDate", "Must be an ISO-8601 date-time");
+    const found = validateShape("DateTime", ExpirationDate, "expirationDate");
+    if (found.length === 0) expirationDate = wireTimeMs(ExpirationDate);
+    issues.push(...found);
   }
   if (Context !== undefined) {
     issues.push(...validateShape("EngagementContextDetails", Context, "context"));
@@ -66,7 +68,7 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     );
   }
   issues.push(...validateShape("EnrichmentContext", EnrichmentContext, "enrichmentContext"));
-  if (issues.length > 0) throw validationError(issues);
+  if (issues.length > 0 || !payloadType) throw validationError(issues);
 
   const request: AwsInvitationRequest = {
     catalog: Catalog as AwsInvitationRequest["catalog"],
@@ -74,12 +76,16 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     receiverAccountId: receiver!.awsAccountId,
     receiverAlias: receiver!.alias,
     payloadType,
-    payload: payload!,
+    // Only the model's members are kept: unknown ones (however deep) are never stored or echoed.
+    payload: normalizeShape(PAYLOAD_SHAPES[payloadType], payload) as Record<string, unknown>,
     engagementTitle: body.EngagementTitle as string | undefined,
     engagementDescription: body.EngagementDescription as string | undefined,
     invitationMessage: body.InvitationMessage as string | undefined,
     expirationDate,
-    context: Context as AwsInvitationRequest["context"],
+    context:
+      Context === undefined
+        ? undefined
+        : (normalizeShape("EngagementContextDetails", Context) as AwsInvitationRequest["context"]),
     enrichmentContext:
       EnrichmentContext == null
         ? undefined

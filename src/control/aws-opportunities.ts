@@ -16,6 +16,7 @@ import { conflict, notFound, type ValidationIssue, validationError } from "../pr
 import type { Services } from "../server/services.js";
 import type { Catalog, ReviewCursor } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
+import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
 
 /**
@@ -92,6 +93,9 @@ const SUMMARY_MEMBERS = {
   OpportunityTeam: "AwsOpportunityTeamMembersList",
 } as const;
 
+/** The summary route's members, where `null` removes the member. */
+export const SUMMARY_MEMBER_NAMES = Object.keys(SUMMARY_MEMBERS);
+
 /**
  * `POST /_pclocal/aws/opportunities/summary`: AWS sets members of its summary of a submitted
  * opportunity. Body `{Catalog, Identifier, Insights?, CosellMotion?, SoftwareRevenue?,
@@ -149,11 +153,11 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
  */
 export function setAutoReviewPolicy(body: Record<string, unknown>, services: Services) {
   const seconds = body.approveAfterSeconds;
-  if (seconds !== null && (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)) {
+  if (seconds !== null && !isDelaySeconds(seconds)) {
     throw validationError([
       {
         FieldName: "approveAfterSeconds",
-        Message: 'Give {"approveAfterSeconds": N} with N ≥ 0, or null to disable',
+        Message: `Give {"approveAfterSeconds": N} with 0 ≤ N ≤ ${MAX_DELAY_SECONDS}, or null to disable`,
         Code: "INVALID_VALUE",
       },
     ]);

@@ -5,6 +5,7 @@ import { ApiError, validationError } from "../protocol/errors.js";
 import { saveControlState } from "../server/control-state.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
+import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";
 import { bearerMatches } from "./admin-token.js";
 import { updateContextAsAws } from "./aws-engagements.js";
 import { sendAwsInvitation } from "./aws-invitations.js";
@@ -12,10 +13,12 @@ import {
   autoReviewPolicy,
   changeAwsSummaryAsAws,
   reviewOpportunityAsAws,
+  SUMMARY_MEMBER_NAMES,
   setAutoReviewPolicy,
   settleAutoReviews,
 } from "./aws-opportunities.js";
 import { routeProspectingResultsRequest } from "./aws-prospecting.js"; // prospecting
+import { clockTarget } from "./clock-input.js";
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
 import { routeSolutionsRequest } from "./solutions-routes.js"; // solutions
 
@@ -41,7 +44,14 @@ const unauthorized = () =>
 const noRoute = (method: string, path: string) =>
   new ApiError("ResourceNotFoundException", 404, `No control-plane route for ${method} ${path}`);
 
-export function parseJsonObject(body: Buffer): Record<string, unknown> {
+/**
+ * The JSON object of a control-plane body, its `null` members dropped (absent, as in API
+ * requests) except `meaningfulNulls`, where the route documents what `null` does.
+ */
+export function parseJsonObject(
+  body: Buffer,
+  meaningfulNulls: readonly string[] = [],
+): Record<string, unknown> {
   if (body.length === 0) return {};
   let parsed: unknown;
   try {
@@ -52,7 +62,26 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ApiError("SerializationException", 400, "The request body must be a JSON object.");
   }
-  return parsed as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value !== null || meaningfulNulls.includes(key)) out[key] = value;
+  }
+  return out;
+}
+
+/** A percent-decoded path segment (`/_pclocal/webhooks/<id>`); broken escapes are a 400. */
+export function decodePathSegment(segment: string, field: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw validationError([
+      {
+        FieldName: field,
+        Message: `The ${field} in the path is not valid percent-encoding`,
+        Code: "INVALID_VALUE",
+      },
+    ]);
+  }
 }
 
 /** The `/_pclocal` control plane: act as AWS, move the clock, reset. JSON in, JSON out. */
@@ -96,11 +125,20 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "POST /_pclocal/aws/opportunities/review":
       return woke(services, await reviewOpportunityAsAws(parseJsonObject(req.body), services));
     case "POST /_pclocal/aws/opportunities/summary":
-      return woke(services, await changeAwsSummaryAsAws(parseJsonObject(req.body), services));
+      return woke(
+        services,
+        await changeAwsSummaryAsAws(parseJsonObject(req.body, SUMMARY_MEMBER_NAMES), services),
+      );
     case "GET /_pclocal/aws/opportunities/auto-review":
       return autoReviewPolicy(services);
     case "POST /_pclocal/aws/opportunities/auto-review":
-      return woke(services, await saved(services, setAutoReviewPolicy(parseJsonObject(req.body), services)));
+      return woke(
+        services,
+        await saved(
+          services,
+          setAutoReviewPolicy(parseJsonObject(req.body, ["approveAfterSeconds"]), services),
+        ),
+      );
     default: {
       // events & webhooks: /_pclocal/events, /_pclocal/webhooks[/<id>]
       const handled = routeEventsRequest(req, services);
@@ -136,11 +174,11 @@ function taskMode(services: Services) {
 /** `{"delaySeconds": N}`: 0 completes tasks within the request; N > 0 after N virtual seconds. */
 function setTaskMode(body: Record<string, unknown>, services: Services) {
   const { delaySeconds } = body;
-  if (typeof delaySeconds !== "number" || !Number.isFinite(delaySeconds) || delaySeconds < 0) {
+  if (!isDelaySeconds(delaySeconds)) {
     throw validationError([
       {
         FieldName: "delaySeconds",
-        Message: 'Give {"delaySeconds": N} with N >= 0 (0 completes tasks at once)',
+        Message: `Give {"delaySeconds": N} with 0 <= N <= ${MAX_DELAY_SECONDS} (0 completes tasks at once)`,
         Code: "INVALID_VALUE",
       },
     ]);
@@ -155,19 +193,6 @@ function clockState(services: Services) {
 }
 
 function setClock(body: Record<string, unknown>, services: Services) {
-  const { advanceSeconds, now } = body;
-  if (typeof advanceSeconds === "number" && Number.isFinite(advanceSeconds)) {
-    services.clock.advance(advanceSeconds);
-  } else if (typeof now === "string" && Number.isFinite(Date.parse(now))) {
-    services.clock.set(Date.parse(now));
-  } else {
-    throw validationError([
-      {
-        FieldName: "advanceSeconds",
-        Message: 'Give {"advanceSeconds": N} or {"now": "<ISO-8601 time>"}',
-        Code: "INVALID_VALUE",
-      },
-    ]);
-  }
+  services.clock.set(clockTarget(body, services.clock.now()));
   return clockState(services);
 }

@@ -4,7 +4,7 @@ import { lastEventSeq } from "../events/webhooks.js";
 import { notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import type { WebhookRecord } from "../store/records.js";
-import { type ControlRequest, parseJsonObject } from "./control-plane.js";
+import { type ControlRequest, decodePathSegment, parseJsonObject } from "./control-plane.js";
 
 /**
  * The event log and its webhooks on the control plane:
@@ -22,7 +22,7 @@ export function routeEventsRequest(req: ControlRequest, services: Services): Pro
     if (req.method === "POST") return registerWebhook(req.body, services);
   }
   const hook = /^\/_pclocal\/webhooks\/([^/]+)$/.exec(req.path);
-  if (hook?.[1] && req.method === "DELETE") return deleteWebhook(decodeURIComponent(hook[1]), services);
+  if (hook?.[1] && req.method === "DELETE") return deleteWebhook(decodePathSegment(hook[1], "id"), services);
   return undefined;
 }
 

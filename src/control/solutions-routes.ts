@@ -27,7 +27,8 @@ import { type ControlRequest, parseJsonObject } from "./control-plane.js";
 export function routeSolutionsRequest(req: ControlRequest, services: Services): Promise<unknown> | undefined {
   if (req.path !== "/_pclocal/solutions") return undefined;
   if (req.method === "GET") return listSolutionsAsAdmin(req.query ?? new URLSearchParams(), services);
-  if (req.method === "POST") return upsertSolution(parseJsonObject(req.body), services);
+  if (req.method === "POST")
+    return upsertSolution(parseJsonObject(req.body, ["AwsMarketplaceSolutionArn"]), services);
   return undefined;
 }
 

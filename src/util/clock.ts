@@ -1,3 +1,5 @@
+import { wireTimestampMs } from "./rfc3339.js";
+
 /**
  * The virtual clock every timestamp, expiry and timed transition reads. It ticks with real time
  * from an adjustable offset, so tests can jump forward without waiting.
@@ -34,9 +36,8 @@ export class Clock {
 /** ISO-8601 UTC with `Z`, as every timestamp goes on the wire. */
 export const isoTime = (epochMs: number): string => new Date(epochMs).toISOString();
 
-/** A wire timestamp (ISO-8601 string, or epoch seconds) in epoch ms; NaN when it is neither. */
-export function wireTimeMs(value: unknown): number {
-  if (typeof value === "number") return value * 1000;
-  if (typeof value === "string") return Date.parse(value);
-  return Number.NaN;
-}
+/**
+ * A wire timestamp (RFC 3339 string, or epoch seconds) in epoch ms; NaN when it is neither or
+ * lies outside the years 1000–9999 (so `isoTime` of a finite result never throws).
+ */
+export const wireTimeMs = (value: unknown): number => wireTimestampMs(value);

@@ -13,6 +13,14 @@ import {
 } from "../model/generated/constraints.js";
 import { OPERATIONS, type OperationName } from "../model/generated/operations.js";
 import type { ValidationErrorCode, ValidationIssue } from "../protocol/errors.js";
+import { isoTime } from "../util/clock.js";
+import {
+  isCalendarDate,
+  isRepresentableTime,
+  parseDateTime,
+  TIME_RANGE_TEXT,
+  wireTimestampMs,
+} from "../util/rfc3339.js";
 import { compileSafePattern, describePattern, lengthWithin } from "./patterns.js";
 
 /** At most this many issues per request: a hostile huge array cannot build a huge error. */
@@ -57,23 +65,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
-
 /** An RFC 3339 date-time (`2023-05-01T20:37:46Z`, fractional seconds and offsets allowed). */
-export function isDateTime(value: string): boolean {
-  const m = RFC3339.exec(value);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  if (day > days) return false;
-  if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6]) > 60) return false;
-  if (m[7] !== undefined && (Number(m[7]) > 23 || Number(m[8]) > 59)) return false;
-  return true;
-}
+export const isDateTime = (value: string): boolean => Number.isFinite(parseDateTime(value));
 
 function rangeText(b: Bounds): string {
   if (b.min !== undefined && b.max !== undefined) return `between ${b.min} and ${b.max}`;
@@ -86,7 +79,14 @@ const outside = (n: number, b: Bounds | undefined) =>
 
 const plural = (n: number | undefined, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/**
+ * The pattern of the model's date-only `Date` shape (also on members such as a customer
+ * project's `TargetCompletionDate`): it admits days such as 2025-02-30, which are checked apart.
+ */
+const DATE_PATTERN = (SHAPE_CONSTRAINTS.Date as { pattern?: string } | undefined)?.pattern;
+
 function stringCheck(pattern: string | undefined, length: Bounds | undefined): Check {
+  const calendarDate = pattern !== undefined && pattern === DATE_PATTERN;
   const matcher = pattern === undefined ? undefined : compileSafePattern(pattern);
   const patternMessage = pattern === undefined ? "" : describePattern(pattern);
   const min = length?.min ?? 0;
@@ -96,6 +96,8 @@ function stringCheck(pattern: string | undefined, length: Bounds | undefined): C
     if (typeof v !== "string") return ctx.report("INVALID_VALUE", "Value must be a string");
     if (length && !lengthWithin(v, min, max, true)) ctx.report("INVALID_STRING_FORMAT", lengthMessage);
     if (matcher && !matcher.test(v)) ctx.report("INVALID_STRING_FORMAT", patternMessage);
+    else if (calendarDate && !isCalendarDate(v))
+      ctx.report("INVALID_STRING_FORMAT", "Value must be a calendar date (YYYY-MM-DD) that exists");
   };
 }
 
@@ -115,6 +117,9 @@ function integerCheck(range: Bounds | undefined, values: readonly number[] | und
   const rangeMessage = range ? `Value must be ${rangeText(range)}` : "";
   const allowed = values ? new Set(values) : undefined;
   return (v, ctx) => {
+    // 1e400 parses as Infinity: a number too large, not a wrong type.
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+      return ctx.report("VALUE_OUT_OF_RANGE", "Value is too large");
     if (typeof v !== "number" || !Number.isInteger(v))
       return ctx.report("INVALID_VALUE", "Value must be an integer");
     if (outside(v, range)) ctx.report("VALUE_OUT_OF_RANGE", rangeMessage);
@@ -127,7 +132,9 @@ function integerCheck(range: Bounds | undefined, values: readonly number[] | und
 function numberCheck(range: Bounds | undefined): Check {
   const rangeMessage = range ? `Value must be ${rangeText(range)}` : "";
   return (v, ctx) => {
-    if (typeof v !== "number" || !Number.isFinite(v))
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY)
+      return ctx.report("VALUE_OUT_OF_RANGE", "Value is too large");
+    if (typeof v !== "number" || Number.isNaN(v))
       return ctx.report("INVALID_VALUE", "Value must be a number");
     if (outside(v, range)) ctx.report("VALUE_OUT_OF_RANGE", rangeMessage);
   };
@@ -137,10 +144,20 @@ const booleanCheck: Check = (v, ctx) => {
   if (typeof v !== "boolean") ctx.report("INVALID_VALUE", "Value must be a boolean");
 };
 
+const DATE_TIME_MESSAGE = "Value must be an ISO-8601 date-time such as 2023-05-01T20:37:46Z";
+const TIME_RANGE_MESSAGE = `Value must be a time ${TIME_RANGE_TEXT}`;
+
+/**
+ * An RFC 3339 date-time, or epoch seconds as a JSON number (awsJson 1.0's default form, which
+ * other clients than the SDKs send), within the years RFC 3339 can write.
+ */
 const timestampCheck: Check = (v, ctx) => {
-  if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "string" || !isDateTime(v)) {
-    ctx.report("INVALID_VALUE", "Value must be an ISO-8601 date-time such as 2023-05-01T20:37:46Z");
-  }
+  let ms: number;
+  if (typeof v === "number") ms = v * 1000;
+  else if (typeof v === "string") ms = parseDateTime(v);
+  else return ctx.report("INVALID_VALUE", DATE_TIME_MESSAGE);
+  if (Number.isNaN(ms)) ctx.report("INVALID_VALUE", DATE_TIME_MESSAGE);
+  else if (!isRepresentableTime(ms)) ctx.report("VALUE_OUT_OF_RANGE", TIME_RANGE_MESSAGE);
 };
 
 const anyCheck: Check = () => {};
@@ -379,8 +396,18 @@ const normalizers = new Map<string, Normalizer | null>();
 const copy = (v: unknown) => (typeof v === "object" && v !== null ? structuredClone(v) : v);
 
 /**
- * The normalizer of a shape, or null when values of it pass unchanged (scalars). It walks only
- * the model's members, so an unknown member — however deep — is dropped without being visited.
+ * A timestamp as every later read answers it: ISO-8601 UTC with milliseconds and `Z`, whether it
+ * came as epoch seconds, with an offset, in lower case or with a leap second. Stored numbers
+ * would break the SDKs' reads of `date-time` members.
+ */
+const canonicalTimestamp: Normalizer = (value) => {
+  const ms = wireTimestampMs(value);
+  return Number.isNaN(ms) ? value : isoTime(ms);
+};
+
+/**
+ * The normalizer of a shape, or null when values of it pass unchanged (other scalars). It walks
+ * only the model's members, so an unknown member — however deep — is dropped without being visited.
  */
 function normalizerOf(target: string): Normalizer | null {
   const known = normalizers.get(target);
@@ -390,7 +417,8 @@ function normalizerOf(target: string): Normalizer | null {
   // While building, a recursive reference resolves to the finished normalizer when it runs.
   normalizers.set(target, (value) => (normalizers.get(target) ?? ((v) => v))(value));
   let result: Normalizer | null = null;
-  if (shape.type === "structure" || shape.type === "union") {
+  if (shape.type === "timestamp") result = canonicalTimestamp;
+  else if (shape.type === "structure" || shape.type === "union") {
     const members = shape.members.map((m) => ({
       name: m.name,
       apply: normalizerOf(m.target),

@@ -15,6 +15,16 @@ import {
   Rng,
   validInput,
 } from "./gen.js";
+import {
+  deepUnknownInside,
+  explicitNulls,
+  type HostileInput,
+  hostileJson,
+  impossibleDate,
+  numericExtreme,
+  repeatable,
+  timeForms,
+} from "./hostile.js";
 
 export type Expectation =
   /** A valid input: anything but a shape rejection (200 or a domain error the operation declares). */
@@ -41,6 +51,12 @@ export interface FuzzCase {
   chunked: boolean;
   account: 0 | 1;
   expect: Expectation;
+  /**
+   * The same input in its plain form (nulls left out, no unknown members, times written the
+   * usual way), sent first: a 200 for it must stay a 200 for the hostile form, and a rejection
+   * the same rejection (operations whose answer a repeat must reproduce only).
+   */
+  twin?: Buffer;
   /** Human summary of the input for failure reports. */
   describe: string;
 }
@@ -49,15 +65,21 @@ export const JSON_TYPE = "application/x-amz-json-1.0";
 export const TARGET_PREFIX = "AWSPartnerCentralSelling.";
 
 const CATEGORY_WEIGHTS: readonly (readonly [string, number])[] = [
-  ["valid", 26],
+  ["valid", 24],
   ["valid-extra-headers", 4],
   ["valid-alt-content-type", 2],
   ["empty-body", 1],
-  ["mutation", 40],
+  ["mutation", 36],
   ["multi-mutation", 8],
   ["deep-unknown-member", 0.5],
   ["deep-known-member", 0.5],
   ["huge-array", 0.5],
+  // JSON values the model does not expect (test/fuzz/hostile.ts)
+  ["explicit-null", 5],
+  ["deep-unknown-inside", 1],
+  ["numeric-extreme", 3],
+  ["impossible-date", 2],
+  ["time-forms", 2],
   ["invalid-utf8", 3],
   ["truncated", 4],
   ["non-object-json", 1.5],
@@ -151,9 +173,37 @@ export function makeCase(seed: number, id: number, oversizedEvery = 2000): FuzzC
   setBody(text);
   c.describe = `${operation} ${truncate(text)}`;
 
+  const useHostile = (op: OperationName, h: HostileInput) => {
+    c.operation = op;
+    c.target = TARGET_PREFIX + op;
+    setBody(hostileJson(h.input, h.raw));
+    if (h.twin && repeatable(op)) c.twin = Buffer.from(serialize(h.twin), "utf8");
+    c.expect = h.invalid ? { type: "invalid", entries: [h.invalid] } : { type: "valid" };
+    c.describe = `${op} ${h.describe}${c.twin ? " (twin first)" : ""} ${truncate(text, 200)}`;
+  };
+
   switch (category) {
     case "valid":
       break;
+    case "explicit-null":
+      useHostile(operation, explicitNulls(rng, operation, gen));
+      break;
+    case "deep-unknown-inside":
+      useHostile(operation, deepUnknownInside(rng, operation, gen));
+      break;
+    case "numeric-extreme":
+    case "impossible-date":
+    case "time-forms": {
+      const build = {
+        "numeric-extreme": numericExtreme,
+        "impossible-date": impossibleDate,
+        "time-forms": timeForms,
+      }[category];
+      const found = build(rng);
+      if (found) useHostile(found.op, found.hostile);
+      else c.category = "valid";
+      break;
+    }
     case "valid-extra-headers":
       c.extraHeaders = randomHeaders(rng);
       c.describe += ` headers=${truncate(JSON.stringify(c.extraHeaders), 200)}`;

@@ -7,9 +7,12 @@ import { Agent, request } from "node:http";
 import { HttpRequest } from "@smithy/protocol-http";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { DEMO_ACCOUNTS } from "../../src/auth/accounts.js";
-import { ERROR_NAMES, OPERATIONS } from "../../src/model/generated/operations.js";
-import { type FuzzCase, makeCase } from "./cases.js";
+import { ERROR_NAMES, OPERATIONS, type OperationName } from "../../src/model/generated/operations.js";
+import { type FuzzCase, JSON_TYPE, makeCase, TARGET_PREFIX } from "./cases.js";
+import { type FollowUp, followUpOf } from "./follow-ups.js";
 import { harvestIds } from "./gen.js";
+import { UNKNOWN_PREFIX } from "./hostile.js";
+import { sdkReader } from "./sdk-reader.js";
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
@@ -264,6 +267,54 @@ export function judge(c: FuzzCase, a: WireAnswer, notes?: (rule: string) => void
   return problems;
 }
 
+/** The (FieldName, Code) pairs of a REQUEST_VALIDATION_FAILED answer, sorted; undefined otherwise. */
+function validationEntries(a: WireAnswer): string[] | undefined {
+  try {
+    const json = JSON.parse(a.body);
+    if (json?.__type !== "ValidationException" || json.Reason !== "REQUEST_VALIDATION_FAILED")
+      return undefined;
+    return (json.ErrorList as { FieldName?: string; Code?: string }[])
+      .map((e) => `${e.FieldName ?? ""} ${e.Code ?? ""}`)
+      .sort();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A hostile form against its plain twin (sent just before it): a success stays a success and a
+ * request rejection stays the same rejection. Other answers may differ (state moves on).
+ */
+export function judgeTwin(twin: WireAnswer, hostile: WireAnswer): string[] {
+  if (twin.status === 200 && hostile.status !== 200)
+    return [
+      `the plain form succeeded, the hostile form got ${hostile.status}: ${hostile.body.slice(0, 300)}`,
+    ];
+  const a = validationEntries(twin);
+  const b = validationEntries(hostile);
+  if ((a === undefined) !== (b === undefined) || (a && b && a.join("|") !== b.join("|")))
+    return [
+      `the plain form got ${twin.status} ${twin.body.slice(0, 200)}, the hostile form ${hostile.status} ${hostile.body.slice(0, 200)}`,
+    ];
+  return [];
+}
+
+/** What a client reading the answer meets: the SDK's deserializer, and no unknown member echoed. */
+async function readProblems(
+  read: ReturnType<typeof sdkReader>,
+  operation: OperationName,
+  a: WireAnswer,
+): Promise<string[]> {
+  const problems: string[] = [];
+  if (a.body.includes(`"${UNKNOWN_PREFIX}`))
+    problems.push("an unknown member of the request is in the answer");
+  if (a.status === 200) {
+    const { problem } = await read(operation, a.status, a.body);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Runner
 
@@ -277,7 +328,11 @@ export interface Violation {
 }
 
 export interface FuzzStats {
+  /** HTTP requests sent: cases, their plain twins and the reads that follow successful writes. */
   total: number;
+  cases: number;
+  twins: number;
+  followUps: number;
   byCategory: Record<string, number>;
   byStatus: Record<string, number>;
   byErrorType: Record<string, number>;
@@ -291,6 +346,7 @@ export interface FuzzStats {
 
 export interface RunOptions {
   url: string;
+  /** HTTP requests to send (twins and follow-up reads included). */
   count: number;
   seed?: number;
   concurrency?: number;
@@ -318,6 +374,14 @@ async function health(base: URL): Promise<boolean> {
   }
 }
 
+const errorTypeOf = (a: WireAnswer) => {
+  try {
+    return a.body ? (JSON.parse(a.body).__type ?? "(200)") : "(empty)";
+  } catch {
+    return "(none)";
+  }
+};
+
 export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
   const base = new URL(options.url);
   const seed = options.seed ?? 20240726;
@@ -330,6 +394,9 @@ export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
   const oneShot = new Agent({ keepAlive: false });
   const stats: FuzzStats = {
     total: 0,
+    cases: 0,
+    twins: 0,
+    followUps: 0,
     byCategory: {},
     byStatus: {},
     byErrorType: {},
@@ -344,11 +411,24 @@ export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
     stats.violationCount++;
     if (stats.violations.length < keep) stats.violations.push(v);
   };
+  // Requests are counted before they are sent, so a run sends exactly `count` of them.
+  let reserved = 0;
+  const reserve = () => reserved < options.count && ++reserved > 0;
+  const sent = (a: WireAnswer) => {
+    stats.total++;
+    bump(stats.byStatus, String(a.status));
+    bump(stats.byErrorType, errorTypeOf(a));
+    if (options.onProgress && stats.total % progressEvery === 0) {
+      stats.elapsedMs = performance.now() - started;
+      options.onProgress(stats.total, stats);
+    }
+  };
   let next = 0;
   const worker = async () => {
+    const read = sdkReader();
     for (;;) {
+      if (!reserve()) return;
       const id = next++;
-      if (id >= options.count) return;
       if (id > 0 && id % healthEvery === 0) {
         stats.healthChecks++;
         if (!(await health(base)))
@@ -362,17 +442,39 @@ export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
           });
       }
       const c = makeCase(seed, id, options.oversizedEvery ?? 2000);
+      stats.cases++;
       const family = c.category.split(":")[0]!;
       bump(stats.byCategory, family === "mutation" ? c.category : family);
+      let step = "case";
       try {
+        const problems: string[] = [];
+        let twin: WireAnswer | undefined;
+        if (c.twin && reserve()) {
+          step = "twin";
+          twin = await send(base, { ...c, body: c.twin }, agent, timeoutMs);
+          sent(twin);
+          stats.twins++;
+          problems.push(...judge({ ...c, expect: { type: "valid" } }, twin).map((p) => `plain form: ${p}`));
+          problems.push(...(await readProblems(read, c.operation, twin)).map((p) => `plain form: ${p}`));
+        }
+        step = "case";
         const answer = await send(base, c, c.category === "oversized" ? oneShot : agent, timeoutMs);
-        bump(stats.byStatus, String(answer.status));
-        let type = "(none)";
-        try {
-          type = answer.body ? (JSON.parse(answer.body).__type ?? "(200)") : "(empty)";
-        } catch {}
-        bump(stats.byErrorType, type);
-        const problems = judge(c, answer, (rule) => bump(stats.handlerRules, rule));
+        sent(answer);
+        problems.push(...judge(c, answer, (rule) => bump(stats.handlerRules, rule)));
+        if (twin) problems.push(...judgeTwin(twin, answer));
+        if (c.target === `AWSPartnerCentralSelling.${c.operation}`)
+          problems.push(...(await readProblems(read, c.operation, answer)));
+        const follow = answer.status === 200 ? followUpFor(c, answer) : undefined;
+        if (follow && reserve()) {
+          step = `follow-up ${follow.operation}`;
+          const read2 = await send(base, followUpCase(c, follow), agent, timeoutMs);
+          sent(read2);
+          stats.followUps++;
+          const tag = `then ${follow.operation}`;
+          if (read2.status >= 500)
+            problems.push(`${tag}: status ${read2.status} ${read2.body.slice(0, 200)}`);
+          problems.push(...(await readProblems(read, follow.operation, read2)).map((p) => `${tag}: ${p}`));
+        }
         if (problems.length > 0)
           record({
             id,
@@ -389,14 +491,9 @@ export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
           category: c.category,
           input: c.describe,
           status: "transport",
-          problems: [`transport error: ${(err as Error).message}`],
+          problems: [`transport error (${step}): ${(err as Error).message}`],
           answer: "",
         });
-      }
-      stats.total++;
-      if (options.onProgress && stats.total % progressEvery === 0) {
-        stats.elapsedMs = performance.now() - started;
-        options.onProgress(stats.total, stats);
       }
     }
   };
@@ -417,6 +514,29 @@ export async function runFuzz(options: RunOptions): Promise<FuzzStats> {
   return stats;
 }
 
+function followUpFor(c: FuzzCase, answer: WireAnswer): FollowUp | undefined {
+  try {
+    return followUpOf(
+      c.operation,
+      JSON.parse(c.body.toString("utf8")),
+      answer.body ? JSON.parse(answer.body) : {},
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+const followUpCase = (c: FuzzCase, f: FollowUp): FuzzCase => ({
+  ...c,
+  operation: f.operation,
+  target: TARGET_PREFIX + f.operation,
+  contentType: JSON_TYPE,
+  body: Buffer.from(JSON.stringify(f.input), "utf8"),
+  extraHeaders: {},
+  chunked: false,
+  twin: undefined,
+});
+
 /** A readable multi-line summary of a run. */
 export function summarize(stats: FuzzStats): string {
   const sortDesc = (m: Record<string, number>) =>
@@ -426,7 +546,7 @@ export function summarize(stats: FuzzStats): string {
       .join("\n");
   const rate = stats.total / (stats.elapsedMs / 1000);
   return [
-    `fuzz: ${stats.total} requests in ${(stats.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(0)} req/s), ${stats.healthChecks} health checks, ${stats.violationCount} violations`,
+    `fuzz: ${stats.total} requests in ${(stats.elapsedMs / 1000).toFixed(1)} s (${rate.toFixed(0)} req/s): ${stats.cases} cases, ${stats.twins} plain twins, ${stats.followUps} follow-up reads; ${stats.healthChecks} health checks, ${stats.violationCount} violations`,
     "by category:",
     sortDesc(stats.byCategory),
     "by status:",

@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FuzzCase, makeCase } from "../fuzz/cases.js";
-import { describeViolations, judge, runFuzz, summarize, type WireAnswer } from "../fuzz/runner.js";
+import { followUpOf } from "../fuzz/follow-ups.js";
+import { describeViolations, judge, judgeTwin, runFuzz, summarize, type WireAnswer } from "../fuzz/runner.js";
+import { sdkReader } from "../fuzz/sdk-reader.js";
 import { type Harness, startHarness } from "./helpers/harness.js";
 
 /**
  * Model-driven fuzzing of all 45 operations (generator and oracle in test/fuzz/): valid inputs,
- * one or several field mutations with the exact ErrorList entry each must produce, and protocol
+ * one or several field mutations with the exact ErrorList entry each must produce, protocol
  * abuse (broken JSON, invalid UTF-8, wrong content types, unknown targets, deep nesting, huge
- * arrays, bodies over 1 MiB). Fixed seed: a failure reproduces with the same case id
- * (`makeCase(SEED, id)`); `npx tsx bench/fuzz-long.ts` runs the same thing for longer.
+ * arrays, bodies over 1 MiB) and JSON values the model does not expect (explicit nulls, unknown
+ * members nested deep inside known ones, numbers past the limits of integers and timestamps,
+ * impossible and unusual dates; test/fuzz/hostile.ts), each compared with its plain twin where
+ * it must mean the same. Every 200 is read through the SDK's deserializer, and every successful
+ * write is followed by the read that shows what it stored. Fixed seed: a failure reproduces with
+ * the same case id (`makeCase(SEED, id)`); `npx tsx bench/fuzz-long.ts` runs the same thing for
+ * longer. COUNT is HTTP requests, twins and follow-up reads included.
  */
 const COUNT = 20_000;
 const SEED = 20220726;
@@ -22,6 +29,11 @@ const FAMILIES = [
   "deep-unknown-member",
   "deep-known-member",
   "huge-array",
+  "explicit-null",
+  "deep-unknown-inside",
+  "numeric-extreme",
+  "impossible-date",
+  "time-forms",
   "invalid-utf8",
   "truncated",
   "non-object-json",
@@ -76,6 +88,46 @@ describe("the fuzz oracle", () => {
     );
     expect(judge(mutated, vex([]))).not.toEqual([]);
     expect(judge(mutated, answer(200, {}))).not.toEqual([]);
+  });
+
+  it("flags a hostile form that does not answer like its plain twin", () => {
+    const vex = (field: string) =>
+      answer(400, {
+        __type: "ValidationException",
+        message: "m",
+        Reason: "REQUEST_VALIDATION_FAILED",
+        ErrorList: [{ FieldName: field, Code: "INVALID_VALUE", Message: "m" }],
+      });
+    const conflict = answer(409, { __type: "ConflictException", message: "Conflicting client token" });
+    expect(judgeTwin(answer(200, { Id: "O1" }), answer(200, { Id: "O1" }))).toEqual([]);
+    expect(judgeTwin(answer(200, { Id: "O1" }), conflict)).not.toEqual([]);
+    expect(judgeTwin(vex("catalog"), vex("catalog"))).toEqual([]);
+    expect(judgeTwin(vex("catalog"), vex("maxResults"))).not.toEqual([]);
+    expect(
+      judgeTwin(answer(404, { __type: "ResourceNotFoundException", message: "m" }), vex("x")),
+    ).not.toEqual([]);
+  });
+
+  it("reads answers through the SDK and follows writes with the read of what they stored", async () => {
+    const read = sdkReader();
+    const get = (Time: unknown) =>
+      JSON.stringify({
+        Catalog: "Sandbox",
+        Id: "O1",
+        LastModifiedDate: "2025-01-01T00:00:00.000Z",
+        CreatedDate: "2025-01-01T00:00:00.000Z",
+        LifeCycle: { NextStepsHistory: [{ Value: "v", Time }] },
+      });
+    expect((await read("GetOpportunity", 200, get("2025-01-01T00:00:00.000Z"))).problem).toBeUndefined();
+    expect((await read("GetOpportunity", 200, get(1735689600))).problem).toMatch(/cannot read/);
+    expect((await read("GetOpportunity", 200, get("+275760-09-13T00:00:00.000Z"))).problem).toMatch(
+      /cannot read/,
+    );
+    expect((await read("GetOpportunity", 200, "{")).problem).toMatch(/cannot read/);
+    expect(followUpOf("CreateOpportunity", { Catalog: "AWS" }, { Id: "O7" })).toEqual({
+      operation: "GetOpportunity",
+      input: { Catalog: "AWS", Identifier: "O7" },
+    });
   });
 });
 

@@ -193,5 +193,6 @@ function addMonths(date: string, months: number): string {
   const first = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
+  // The model's Date has four-digit years: a term past 9999 ends on its last day.
+  return first.getUTCFullYear() > 9999 ? "9999-12-31" : first.toISOString().slice(0, 10);
 }

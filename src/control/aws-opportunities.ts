@@ -21,12 +21,13 @@ import { normalizeShape, validateShape } from "../validation/validate.js";
 
 /**
  * `POST /_pclocal/aws/opportunities/review`: AWS reviews a submitted opportunity.
- * Body `{Catalog, Identifier, ReviewStatus, ReviewComments?, ReviewStatusReason?}` with
- * ReviewStatus one of Approved, Action Required, Rejected, In review; only a Submitted or In review
+ * Body `{Catalog, Identifier, ReviewStatus, ReviewComments?, ReviewStatusReason?, ClosedLostReason?}`
+ * with ReviewStatus one of Approved, Action Required, Rejected, In review, and ClosedLostReason
+ * (an `AwsClosedLostReason`, AWS's summary's) only with Rejected; only a Submitted or In review
  * opportunity can be reviewed (ConflictException otherwise). Answers `{Id, ReviewStatus, LastModifiedDate}`.
  */
 export async function reviewOpportunityAsAws(body: Record<string, unknown>, services: Services) {
-  const { Catalog, Identifier, ReviewStatus, ReviewComments, ReviewStatusReason } = body;
+  const { Catalog, Identifier, ReviewStatus, ReviewComments, ReviewStatusReason, ClosedLostReason } = body;
   const issues = opportunityKeyIssues(body);
   if (typeof ReviewStatus !== "string" || !REVIEW_OUTCOMES.includes(ReviewStatus))
     issues.push({
@@ -41,6 +42,15 @@ export async function reviewOpportunityAsAws(body: Record<string, unknown>, serv
   for (const [field, value] of texts) {
     if (value !== undefined && typeof value !== "string")
       issues.push({ FieldName: field, Message: `${field} must be a string`, Code: "INVALID_VALUE" });
+  }
+  if (ClosedLostReason !== undefined) {
+    issues.push(...validateShape("AwsClosedLostReason", ClosedLostReason, "closedLostReason"));
+    if (ReviewStatus !== "Rejected")
+      issues.push({
+        FieldName: "closedLostReason",
+        Message: "ClosedLostReason goes only with ReviewStatus Rejected (AWS's stage becomes Closed Lost)",
+        Code: "INVALID_VALUE",
+      });
   }
   if (issues.length > 0) throw validationError(issues);
 
@@ -61,10 +71,16 @@ export async function reviewOpportunityAsAws(body: Record<string, unknown>, serv
         `Opportunity ${id} is ${status}; AWS reviews only Submitted or In review opportunities.`,
       );
     }
-    const reviewed = applyReview(record, ReviewStatus as string, now, {
-      ReviewComments: ReviewComments as string | undefined,
-      ReviewStatusReason: ReviewStatusReason as string | undefined,
-    });
+    const reviewed = applyReview(
+      record,
+      ReviewStatus as string,
+      now,
+      {
+        ReviewComments: ReviewComments as string | undefined,
+        ReviewStatusReason: ReviewStatusReason as string | undefined,
+      },
+      ClosedLostReason as string | undefined,
+    );
     const saved = await saveChange(tx, record, { doc: reviewed.doc, awsSummary: reviewed.awsSummary }, now);
     await awsAnswersSubmission(tx, saved, ReviewStatus as string, now);
     return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
@@ -91,17 +107,25 @@ const SUMMARY_MEMBERS = {
   CosellMotion: "smithy.api#String",
   SoftwareRevenue: "AwsSoftwareRevenue",
   OpportunityTeam: "AwsOpportunityTeamMembersList",
+  LifeCycle: "AwsOpportunityLifeCycle",
+  Customer: "AwsOpportunityCustomer",
+  Project: "AwsOpportunityProject",
+  InvolvementType: "SalesInvolvementType",
+  InvolvementTypeChangeReason: "InvolvementTypeChangeReason",
 } as const;
 
 /** The summary route's members, where `null` removes the member. */
 export const SUMMARY_MEMBER_NAMES = Object.keys(SUMMARY_MEMBERS);
 
+/** The members that change member by member, where a `null` inside removes that member. */
+const MEMBER_BY_MEMBER: readonly string[] = ["Insights", "LifeCycle", "Project"];
+
 /**
  * `POST /_pclocal/aws/opportunities/summary`: AWS sets members of its summary of a submitted
- * opportunity. Body `{Catalog, Identifier, Insights?, CosellMotion?, SoftwareRevenue?,
- * OpportunityTeam?}`, each checked against its model shape; a given member replaces the current one
- * (`Insights` member by member), `null` removes it. Answers the summary as GetAwsOpportunitySummary
- * now shows it.
+ * opportunity. Body `{Catalog, Identifier}` with any of the members above, each checked against
+ * its model shape; a given member replaces the current one (`Insights`, `LifeCycle` and `Project`
+ * member by member), `null` removes it. `LifeCycle.NextStepsHistory` is AWS's record of its
+ * `NextSteps`, not set directly. Answers the summary as GetAwsOpportunitySummary now shows it.
  */
 export async function changeAwsSummaryAsAws(body: Record<string, unknown>, services: Services) {
   const issues = opportunityKeyIssues(body);
@@ -123,12 +147,21 @@ export async function changeAwsSummaryAsAws(body: Record<string, unknown>, servi
     issues.push(...found);
     if (found.length === 0) change[member] = normalizeShape(shape, value);
   }
-  // Inside Insights, a null member removes it (normalizing drops nulls, so restore them).
-  const insights = body.Insights;
-  if (insights && typeof insights === "object" && change.Insights) {
-    for (const [member, value] of Object.entries(insights)) {
-      if (value === null) (change.Insights as Record<string, unknown>)[member] = null;
-    }
+  const lifeCycle = body.LifeCycle;
+  if (lifeCycle && typeof lifeCycle === "object" && "NextStepsHistory" in lifeCycle)
+    issues.push({
+      FieldName: "lifeCycle.nextStepsHistory",
+      Message:
+        "NextStepsHistory is AWS's record of its NextSteps: set NextSteps and it is recorded with the time",
+      Code: "ACTION_NOT_PERMITTED",
+    });
+  // Inside a member changed member by member, a null removes that member (normalizing drops
+  // nulls, so restore them).
+  for (const member of MEMBER_BY_MEMBER) {
+    const raw = body[member];
+    const normalized = change[member] as Record<string, unknown> | null | undefined;
+    if (!raw || typeof raw !== "object" || !normalized) continue;
+    for (const [key, value] of Object.entries(raw)) if (value === null) normalized[key] = null;
   }
   if (issues.length > 0) throw validationError(issues);
 

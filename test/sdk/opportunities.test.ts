@@ -580,12 +580,14 @@ describe("SubmitOpportunity", () => {
         AwsMarketplaceProducts: [],
       },
       Project: { ExpectedCustomerSpend: FULL_OPPORTUNITY.Project.ExpectedCustomerSpend },
-      // AWS's scoring (test/sdk/aws-insights.test.ts has the details).
+      // AWS's scoring and deal sizing (test/sdk/aws-insights.test.ts and aws-summary.test.ts
+      // have the details): no AWS product associated, so AWS's forecast alone.
       Insights: {
         EngagementScore: expect.stringMatching(/^(High|Medium|Low)$/),
         NextBestActions: expect.any(String),
         OpportunityQuality: { Score: expect.any(Number), Trend: "No Change" },
         Recommendations: expect.any(Array),
+        AwsProductsSpendInsightsBySource: { AWS: expect.objectContaining({ Frequency: "Monthly" }) },
       },
       CosellMotion: "Partner-led",
       SoftwareRevenue: {

@@ -69,13 +69,15 @@ export function asOfNow(
 
 /**
  * AWS's review outcome on an opportunity: the partner's LifeCycle.ReviewStatus (and comments),
- * AWS's own stage in the summary. Returns a new record; the caller stores it.
+ * AWS's own stage in the summary, with AWS's reason when it closes its side as lost (a reason
+ * stays only with stage Closed Lost). Returns a new record; the caller stores it.
  */
 export function applyReview(
   record: OpportunityRecord,
   status: string,
   at: number,
   comments?: { ReviewComments?: string; ReviewStatusReason?: string },
+  awsClosedLostReason?: string,
 ): OpportunityRecord {
   const lifeCycle: Doc = { ...obj(record.doc.LifeCycle), ReviewStatus: status };
   if (comments) {
@@ -87,7 +89,12 @@ export function applyReview(
   const awsSummary = record.awsSummary ? { ...record.awsSummary } : undefined;
   if (awsSummary) {
     const awsStage = AWS_STAGE_AFTER_REVIEW[status];
-    if (awsStage) awsSummary.LifeCycle = { ...obj(awsSummary.LifeCycle), Stage: awsStage };
+    if (awsStage) {
+      const awsLifeCycle: Doc = { ...obj(awsSummary.LifeCycle), Stage: awsStage };
+      if (awsStage !== "Closed Lost") delete awsLifeCycle.ClosedLostReason;
+      if (awsClosedLostReason !== undefined) awsLifeCycle.ClosedLostReason = awsClosedLostReason;
+      awsSummary.LifeCycle = awsLifeCycle;
+    }
   }
   return {
     ...record,

@@ -5,6 +5,7 @@ import type {
   Recommendation,
 } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { amountOf, cents } from "../common/money.js";
 import { Plausible, solutionArea } from "../common/plausible.js";
 import { type Doc, list, obj, str } from "./access.js";
 import { relatedEntities } from "./view.js";
@@ -171,21 +172,6 @@ function softwareRevenue(doc: Doc, seed: Plausible): AwsSoftwareRevenue | undefi
   }
   return revenue;
 }
-
-/** `"25000.5"` → 2500050n; undefined unless a model amount. */
-function cents(amount: unknown): bigint | undefined {
-  const m = typeof amount === "string" ? /^(0|[1-9][0-9]{0,30})(?:\.([0-9]{0,2}))?$/.exec(amount) : null;
-  if (!m) return undefined;
-  return BigInt(m[1]!) * 100n + BigInt((m[2] ?? "").padEnd(2, "0"));
-}
-
-/** The largest amount a `MonetaryValue` holds (31 integer digits). */
-const MAX_CENTS = 10n ** 33n - 1n;
-
-const amountOf = (c: bigint) => {
-  const capped = c > MAX_CENTS ? MAX_CENTS : c;
-  return `${capped / 100n}.${String(capped % 100n).padStart(2, "0")}`;
-};
 
 /** `YYYY-MM-DD` plus whole months, the day kept within the target month. */
 function addMonths(date: string, months: number): string {

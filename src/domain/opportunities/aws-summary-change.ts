@@ -1,17 +1,25 @@
-import { conflict, notFound } from "../../protocol/errors.js";
+import { conflict, notFound, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
+import { isoTime } from "../../util/clock.js";
 import { stableStringify } from "../../util/stable-json.js";
 import type { DomainSettings } from "../context.js";
-import { announceUpdate, asOfNow, type Doc, obj } from "./access.js";
+import { announceUpdate, asOfNow, type Doc, list, obj, str } from "./access.js";
 
-/** The members of AWS's summary AWS sets by itself; each given one replaces the current, `null` removes it. */
+/**
+ * The members of AWS's summary AWS sets by itself: a given one replaces the current, `null`
+ * removes it; `Insights`, `LifeCycle` and `Project` change member by member.
+ */
 export interface AwsSummaryChange {
-  /** Members of `AwsOpportunityInsights`, each replacing (or with `null` removing) the current one. */
-  Insights?: Record<string, unknown>;
+  Insights?: Record<string, unknown> | null;
+  LifeCycle?: Record<string, unknown> | null;
+  Project?: Record<string, unknown> | null;
   CosellMotion?: string | null;
   SoftwareRevenue?: Record<string, unknown> | null;
   OpportunityTeam?: Record<string, unknown>[] | null;
+  Customer?: Record<string, unknown> | null;
+  InvolvementType?: string | null;
+  InvolvementTypeChangeReason?: string | null;
 }
 
 export interface AwsSummaryChangeRequest {
@@ -22,11 +30,23 @@ export interface AwsSummaryChangeRequest {
   change: AwsSummaryChange;
 }
 
-const TOP_LEVEL = ["CosellMotion", "SoftwareRevenue", "OpportunityTeam"] as const;
+const MEMBER_BY_MEMBER = ["Insights", "LifeCycle", "Project"] as const;
+const TOP_LEVEL = [
+  "CosellMotion",
+  "SoftwareRevenue",
+  "OpportunityTeam",
+  "Customer",
+  "InvolvementType",
+  "InvolvementTypeChangeReason",
+] as const;
+
+/** `NextStepsHistory` keeps the last 50 values of `NextSteps` (the model's limit, as for the partner's). */
+const HISTORY_LIMIT = 50;
 
 /**
- * AWS changes its own side of a submitted opportunity (insights, co-sell motion, deal terms, its
- * team). The summary exists only once the opportunity was submitted (ConflictException before,
+ * AWS changes its own side of a submitted opportunity (insights, life cycle, co-sell motion, deal
+ * terms, its team, its view of the customer and project, the involvement type). A new `NextSteps`
+ * is appended to `NextStepsHistory` with the time on the virtual clock. The summary exists only once the opportunity was submitted (ConflictException before,
  * as for AWS's review). A change fires Opportunity Updated to the owner and runs the owner's
  * snapshot jobs (AWS summary changes fire Opportunity Updated: AWS Partner Central developer
  * guide, events); the partner's own document and its LastModifiedDate stay as they are, so an
@@ -45,18 +65,30 @@ export async function changeAwsSummary(tx: StoreTx, r: AwsSummaryChangeRequest):
   }
 
   const summary: Doc = { ...record.awsSummary };
-  if (r.change.Insights !== undefined) {
-    const insights: Doc = { ...obj(summary.Insights) };
-    for (const [member, value] of Object.entries(r.change.Insights)) {
-      if (value === null) delete insights[member];
-      else insights[member] = value;
+  for (const member of MEMBER_BY_MEMBER) {
+    const given = r.change[member];
+    if (given === undefined) continue;
+    if (given === null) {
+      delete summary[member];
+      continue;
     }
-    summary.Insights = insights;
+    const merged: Doc = { ...obj(summary[member]) };
+    for (const [key, value] of Object.entries(given)) {
+      if (value === null) delete merged[key];
+      else merged[key] = value;
+    }
+    summary[member] = merged;
   }
   for (const member of TOP_LEVEL) {
     const value = r.change[member];
     if (value === null) delete summary[member];
     else if (value !== undefined) summary[member] = value;
+  }
+  if (r.change.LifeCycle) {
+    const lifeCycle = withNextStepsHistory(obj(record.awsSummary.LifeCycle), obj(summary.LifeCycle), r.now);
+    summary.LifeCycle = lifeCycle;
+    if (lifeCycle.ClosedLostReason !== undefined && lifeCycle.Stage !== "Closed Lost")
+      closedLostIssue(lifeCycle);
   }
   if (stableStringify(summary) === stableStringify(record.awsSummary)) return record;
 
@@ -64,4 +96,23 @@ export async function changeAwsSummary(tx: StoreTx, r: AwsSummaryChangeRequest):
   await tx.opportunities.put(changed);
   await announceUpdate(tx, changed, r.now);
   return changed;
+}
+
+/** AWS's `ClosedLostReason` says why it lost the opportunity: it goes with its stage `Closed Lost` only. */
+function closedLostIssue(lifeCycle: Doc): never {
+  throw validationError([
+    {
+      FieldName: "lifeCycle.closedLostReason",
+      Message: `ClosedLostReason goes only with Stage Closed Lost; AWS's stage is ${str(lifeCycle.Stage) ?? "not set"}.`,
+      Code: "INVALID_VALUE",
+    },
+  ]);
+}
+
+/** AWS's next steps with their history: a new `NextSteps` value is recorded with the time it was set. */
+function withNextStepsHistory(before: Doc, after: Doc, now: number): Doc {
+  const next = str(after.NextSteps);
+  if (next === undefined || next === before.NextSteps) return after;
+  const history = [...list(before.NextStepsHistory), { Value: next, Time: isoTime(now) }];
+  return { ...after, NextStepsHistory: history.slice(-HISTORY_LIMIT) };
 }

@@ -3,7 +3,8 @@ import { notFound, type ValidationIssue } from "../../protocol/errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { findSolution } from "../solutions/solutions.js";
-import { type Doc, ownedOpportunity, saveChange } from "./access.js";
+import { type Doc, obj, ownedOpportunity, saveChange } from "./access.js";
+import { awsSpendInsights } from "./aws-spend-insights.js";
 import { businessError } from "./rules.js";
 import { awsRelatedEntityIds, relatedEntities } from "./view.js";
 
@@ -63,13 +64,22 @@ const FORMATS: Record<EntityType, { pattern: RegExp; what: string; example: stri
 
 /**
  * Stores the opportunity's new related entities; once submitted, AWS's summary shows the ones it
- * tracks as well.
+ * tracks as well, and AWS sizes the deal again when its AWS products change.
  */
 async function saveRelated(ctx: OperationContext, record: OpportunityRecord, related: Doc): Promise<void> {
   const doc = { ...record.doc, RelatedEntityIdentifiers: related };
-  const awsSummary = record.awsSummary
-    ? { ...record.awsSummary, RelatedEntityIds: awsRelatedEntityIds({ ...record, doc }) }
-    : undefined;
+  const changed = { ...record, doc };
+  let awsSummary = record.awsSummary;
+  if (awsSummary) {
+    awsSummary = { ...awsSummary, RelatedEntityIds: awsRelatedEntityIds(changed) };
+    const products = (r: OpportunityRecord) => relatedEntities(r).AwsProducts.join("\n");
+    if (products(changed) !== products(record)) {
+      awsSummary.Insights = {
+        ...obj(awsSummary.Insights),
+        AwsProductsSpendInsightsBySource: awsSpendInsights(changed),
+      };
+    }
+  }
   await saveChange(ctx.tx, record, { doc, awsSummary }, ctx.now);
 }
 

@@ -13,6 +13,7 @@ import {
   saveChange,
 } from "./access.js";
 import { awsScoringAtSubmission } from "./aws-insights.js";
+import { awsSpendInsights } from "./aws-spend-insights.js";
 import { businessError, submissionIssues } from "./rules.js";
 import { awsRelatedEntityIds } from "./view.js";
 
@@ -28,7 +29,8 @@ export interface Submission {
  * otherwise, which the SDK surfaces by name though the model does not declare it for
  * SubmitOpportunity), only when the submit-time
  * rules hold (all failures reported at once). ReviewStatus becomes Submitted and AWS's summary
- * starts (involvement type, visibility — Full unless given — and AWS's scoring). Shared with
+ * starts (involvement type, visibility — Full unless given —, the partition, AWS's scoring and
+ * its deal sizing insights). Shared with
  * StartEngagementFromOpportunityTask.
  */
 export async function submitForReview(
@@ -46,6 +48,10 @@ export async function submitForReview(
   const lifeCycle = obj(doc.LifeCycle);
   const awsLifeCycle: Doc = { Stage: "Prospect" };
   if (lifeCycle.TargetCloseDate !== undefined) awsLifeCycle.TargetCloseDate = lifeCycle.TargetCloseDate;
+  const project = obj(doc.Project);
+  const awsProject: Doc = { ExpectedCustomerSpend: list(project.ExpectedCustomerSpend) };
+  if (project.AwsPartition !== undefined) awsProject.AwsPartition = project.AwsPartition;
+  const scoring = awsScoringAtSubmission(record, submission.InvolvementType);
   const awsSummary: Doc = {
     RelatedOpportunityId: record.id,
     Origin: doc.Origin ?? "Partner Referral",
@@ -54,8 +60,9 @@ export async function submitForReview(
     LifeCycle: awsLifeCycle,
     OpportunityTeam: [],
     RelatedEntityIds: awsRelatedEntityIds(record),
-    Project: { ExpectedCustomerSpend: list(obj(doc.Project).ExpectedCustomerSpend) },
-    ...awsScoringAtSubmission(record, submission.InvolvementType),
+    Project: awsProject,
+    ...scoring,
+    Insights: { ...scoring.Insights, AwsProductsSpendInsightsBySource: awsSpendInsights(record) },
     [SUBMITTED_AT]: scope.now,
   };
   return saveChange(

@@ -52,7 +52,9 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   for (const [member, shape] of Object.entries(OPTIONAL_STRINGS)) {
     if (body[member] !== undefined) issues.push(...validateShape(shape, body[member], lowerFirst(member)));
   }
-  let expirationDate = services.clock.now() + services.settings.invitationTtlMs;
+  // One reading of the clock: the invitation date and its default expiry are exactly 15 days apart.
+  const now = services.clock.now();
+  let expirationDate = now + services.settings.invitationTtlMs;
   if (ExpirationDate !== undefined) {
     const found = validateShape("DateTime", ExpirationDate, "expirationDate");
     if (found.length === 0) expirationDate = wireTimeMs(ExpirationDate);
@@ -72,7 +74,7 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
 
   const request: AwsInvitationRequest = {
     catalog: Catalog as AwsInvitationRequest["catalog"],
-    now: services.clock.now(),
+    now,
     receiverAccountId: receiver!.awsAccountId,
     receiverAlias: receiver!.alias,
     payloadType,

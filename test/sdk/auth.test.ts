@@ -1,13 +1,9 @@
 import { GetEngagementCommand } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, PARTNER_A, PARTNER_C, rejectionOf, startHarness } from "./helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { PARTNER_A, PARTNER_C, rejectionOf, useHarness } from "./helpers/harness.js";
 import { signedRequest } from "./helpers/raw.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const getSome = new GetEngagementCommand({ Catalog: "Sandbox", Identifier: "eng-0123456789abcd" });
 

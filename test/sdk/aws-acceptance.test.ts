@@ -4,16 +4,12 @@ import {
   ListEngagementMembersCommand,
   StartEngagementFromOpportunityTaskCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventsOf, logEnd } from "./helpers/event-log.js";
-import { type Harness, PARTNER_A, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, useHarness } from "./helpers/harness.js";
 import { createOpportunity } from "./helpers/tasks.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 async function submitted() {
   const opportunityId = await createOpportunity(h, PARTNER_A);

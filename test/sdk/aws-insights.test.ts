@@ -20,7 +20,7 @@ import {
   StartResourceSnapshotJobCommand,
   SubmitOpportunityCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { envelopeOf, eventsOf, logEnd } from "./helpers/event-log.js";
 import {
@@ -28,18 +28,14 @@ import {
   LEAD_INVITATION_PAYLOAD,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
 import { associateSolution, awsSends, COMPLETE_OPPORTUNITY } from "./helpers/tasks.js";
 
 const CATALOG = "Sandbox";
 const LEVEL = /^(High|Medium|Low)$/;
 const COSELL_MOTIONS = ["AWS Field-engaged", "Agent-engaged", "Partner-led"];
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const getInvitation = (by: Account, id: string) =>
   h.client(by).send(new GetEngagementInvitationCommand({ Catalog: CATALOG, Identifier: id }));

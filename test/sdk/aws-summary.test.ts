@@ -18,19 +18,15 @@ import {
   StartResourceSnapshotJobCommand,
   SubmitOpportunityCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventsOf, logEnd } from "./helpers/event-log.js";
-import { type Harness, PARTNER_A, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, useHarness } from "./helpers/harness.js";
 import { associateSolution, COMPLETE_OPPORTUNITY } from "./helpers/tasks.js";
 
 const CATALOG = "Sandbox";
 const ESTIMATE_URL = "https://calculator.aws/#/estimate?id=0123456789abcdef0123456789abcdef01234567";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const summaryOf = (id: string) =>
   h

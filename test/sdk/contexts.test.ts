@@ -18,7 +18,7 @@ import {
   type UpdateEngagementContextCommandInput,
   type UpdateEngagementContextPayload,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import {
   CUSTOMER_PROJECT_CONTEXT,
@@ -26,14 +26,7 @@ import {
   LEAD_INVITATION_PAYLOAD,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import {
-  type Harness,
-  PARTNER_A,
-  PARTNER_B,
-  PARTNER_C,
-  rejectionOf,
-  startHarness,
-} from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, PARTNER_C, rejectionOf, useHarness } from "./helpers/harness.js";
 
 const CATALOG = "Sandbox";
 const PROJECT_CONTEXT = CUSTOMER_PROJECT_CONTEXT as unknown as EngagementContextDetails;
@@ -43,14 +36,7 @@ const LEAD_PAYLOAD = FULL_LEAD_CONTEXT.Payload as EngagementContextPayload;
 const ORIGINAL_INTERACTION = LEAD_CONTEXT.Payload.Lead.Interactions[0]!;
 const OPPORTUNITY = OPPORTUNITY_INVITATION_PAYLOAD as unknown as OpportunityInvitationPayload;
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.control("POST", "/_pclocal/reset");
-});
+const h = useHarness({}, { resetEach: true });
 
 /** One second of the virtual clock, so that the next write is unambiguously later. */
 const tick = () => h.control("POST", "/_pclocal/clock", { advanceSeconds: 1 });

@@ -4,26 +4,15 @@ import {
   GetEngagementCommand,
   GetEngagementInvitationCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ENRICHMENT_CONTEXT as ENRICHMENT,
   LEAD_INVITATION_PAYLOAD,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import {
-  type Harness,
-  PARTNER_A,
-  PARTNER_B,
-  PARTNER_C,
-  rejectionOf,
-  startHarness,
-} from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, PARTNER_C, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const ARN_ID =
   /^arn:aws:partnercentral:us-east-1::catalog\/Sandbox\/engagement-invitation\/engi-[0-9a-z]{13}$/;

@@ -12,21 +12,14 @@ import {
   ListEngagementInvitationsCommand,
   ListEngagementsCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LEAD_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, useHarness } from "./helpers/harness.js";
 import { awsSends } from "./helpers/tasks.js";
 
 const Catalog = "Sandbox";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.control("POST", "/_pclocal/reset");
-});
+const h = useHarness({}, { resetEach: true });
 
 const a = () => h.client(PARTNER_A);
 const b = () => h.client(PARTNER_B);

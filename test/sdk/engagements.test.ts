@@ -3,19 +3,15 @@ import {
   CreateEngagementInvitationCommand,
   GetEngagementCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CUSTOMER_PROJECT_CONTEXT,
   LEAD_CONTEXT,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 describe("CreateEngagement + GetEngagement", () => {
   it("returns both context kinds exactly as given, numbered 1 and 2", async () => {

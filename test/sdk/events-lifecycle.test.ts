@@ -6,7 +6,7 @@ import {
   GetEngagementCommand,
   RejectEngagementInvitationCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { envelopeOf, eventsOf, logEnd } from "./helpers/event-log.js";
 import {
@@ -14,13 +14,9 @@ import {
   LEAD_CONTEXT,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 async function invite(from: Account, to: Account) {
   const engagement = await h

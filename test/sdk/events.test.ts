@@ -5,17 +5,13 @@ import {
   GetEngagementInvitationCommand,
   type OpportunityInvitationPayload,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { envelopeOf, eventsOf, type LoggedEvent, logEnd } from "./helpers/event-log.js";
 import { CUSTOMER_PROJECT_CONTEXT, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, PARTNER_C, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, PARTNER_C, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 interface EventPage {
   events: LoggedEvent[];

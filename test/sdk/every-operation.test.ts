@@ -46,7 +46,7 @@ import {
   UpdateEngagementContextCommand,
   UpdateOpportunityCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { OPERATION_NAMES } from "../../src/model/generated/operations.js";
 import {
@@ -55,14 +55,10 @@ import {
   LEAD_INVITATION_PAYLOAD,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, useHarness } from "./helpers/harness.js";
 import { COMPLETE_OPPORTUNITY } from "./helpers/tasks.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const S = "Sandbox";
 const answered = new Set<string>();

@@ -3,15 +3,11 @@ import {
   CreateEngagementInvitationCommand,
   GetEngagementCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CUSTOMER_PROJECT_CONTEXT, OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 // On a backtracking engine these inputs take seconds to hours (growing exponentially with length).
 const HOSTILE_WEBSITE = `www.${".".repeat(240)}!`;

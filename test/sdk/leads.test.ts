@@ -16,7 +16,6 @@ import {
   GetEngagementCommand,
   GetEngagementInvitationCommand,
   GetOpportunityCommand,
-  type GetOpportunityCommandOutput,
   type LeadContext,
   ListEngagementInvitationsCommand,
   ListResourceSnapshotsCommand,
@@ -25,24 +24,16 @@ import {
   StartResourceSnapshotJobCommand,
   UpdateEngagementContextCommand,
   UpdateOpportunityCommand,
-  type UpdateOpportunityCommandInput,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { eventsOf, logEnd } from "./helpers/event-log.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
-import { awsSends, COMPLETE_OPPORTUNITY } from "./helpers/tasks.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
+import { awsSends, COMPLETE_OPPORTUNITY, replayForUpdate } from "./helpers/tasks.js";
 
 const Catalog = "Sandbox";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.control("POST", "/_pclocal/reset");
-});
+const h = useHarness({}, { resetEach: true });
 
 const contact = { FirstName: "Sam", LastName: "Rivera", Email: "sam.rivera", BusinessTitle: "Buyer" };
 
@@ -107,26 +98,12 @@ const convert = (by: Account, engagementId: string) =>
 const getOpportunity = (by: Account, id: string) =>
   h.client(by).send(new GetOpportunityCommand({ Catalog, Identifier: id }));
 
-/** GetOpportunity's answer sent back as UpdateOpportunity (the documented recipe). */
-function replay(got: GetOpportunityCommandOutput): UpdateOpportunityCommandInput {
-  const {
-    $metadata: _m,
-    Id,
-    Arn: _arn,
-    CreatedDate: _c,
-    OpportunityTeam: _t,
-    RelatedEntityIdentifiers: _r,
-    ...rest
-  } = got;
-  return { ...rest, Identifier: Id } as UpdateOpportunityCommandInput;
-}
-
 /** Converts the engagement's lead and proves UpdateOpportunity takes the opportunity back as it is. */
 async function convertAndReplay(by: Account, engagementId: string) {
   const task = await convert(by, engagementId);
   expect(task.TaskStatus).toBe("COMPLETE");
   const got = await getOpportunity(by, task.OpportunityId!);
-  const updated = await h.client(by).send(new UpdateOpportunityCommand(replay(got)));
+  const updated = await h.client(by).send(new UpdateOpportunityCommand(replayForUpdate(got)));
   expect(updated.Id).toBe(task.OpportunityId);
   return { task, opportunity: got };
 }

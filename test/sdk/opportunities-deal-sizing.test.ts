@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
 import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
 import { signedRequest } from "./helpers/raw.js";
+import { replayForUpdate } from "./helpers/tasks.js";
 
 let h: Harness;
 let a: PartnerCentralSellingClient;
@@ -58,23 +59,9 @@ const create = (projectMembers: object, extra: object = {}) =>
 const get = (id: string) => a.send(new GetOpportunityCommand({ Catalog: CATALOG, Identifier: id }));
 
 /** The UpdateOpportunity payload that replays a GetOpportunity answer, changed by `change`. */
-function replay(got: GetOpportunityCommandOutput, change: (doc: any) => void = () => {}) {
-  const {
-    $metadata: _m,
-    Id,
-    Arn: _arn,
-    CreatedDate: _c,
-    OpportunityTeam: _t,
-    RelatedEntityIdentifiers: _r,
-    ...rest
-  } = got;
-  const doc: any = structuredClone({ ...rest, Identifier: Id });
-  change(doc);
-  return doc;
-}
 
 const update = (got: GetOpportunityCommandOutput, change?: (doc: any) => void) =>
-  a.send(new UpdateOpportunityCommand(replay(got, change) as UpdateOpportunityCommandInput));
+  a.send(new UpdateOpportunityCommand(replayForUpdate(got, change) as UpdateOpportunityCommandInput));
 
 /** The business-rule failure's entries as `FieldName: Message`. */
 const failures = (err: any) => {
@@ -160,7 +147,7 @@ describe("UpdateOpportunity and ExpectedContractDuration", () => {
     const { Id } = await create({ ExpectedContractDuration: MONTHS_36, ExpectedCustomerSpend: [MRR, TCV] });
     // The JavaScript SDK drops nulls from requests, so this body is sent as AWS documents it.
     const send = async (change: (doc: any) => void) => {
-      const doc = replay(await get(Id!), change);
+      const doc: any = replayForUpdate(await get(Id!), change);
       doc.LastModifiedDate = (doc.LastModifiedDate as Date).toISOString();
       return signedRequest(h.url, PARTNER_A, "UpdateOpportunity", JSON.stringify(doc));
     };

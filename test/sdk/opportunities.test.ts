@@ -10,11 +10,11 @@ import {
   type PartnerCentralSellingClient,
   SubmitOpportunityCommand,
   UpdateOpportunityCommand,
-  type UpdateOpportunityCommandInput,
 } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envelopeOf, eventsOf, logEnd } from "./helpers/event-log.js";
 import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { replayForUpdate } from "./helpers/tasks.js";
 
 let h: Harness;
 let a: PartnerCentralSellingClient;
@@ -111,30 +111,11 @@ const create = async (client: PartnerCentralSellingClient, catalog: Catalog, ext
 const get = (client: PartnerCentralSellingClient, catalog: Catalog, id: string) =>
   client.send(new GetOpportunityCommand({ Catalog: catalog, Identifier: id }));
 
-/** The UpdateOpportunity payload that replays a GetOpportunity answer (the documented recipe). */
-function replay(
-  got: GetOpportunityCommandOutput,
-  change: (doc: any) => void = () => {},
-): UpdateOpportunityCommandInput {
-  const {
-    $metadata: _m,
-    Id,
-    Arn: _arn,
-    CreatedDate: _c,
-    OpportunityTeam: _t,
-    RelatedEntityIdentifiers: _r,
-    ...rest
-  } = got;
-  const doc: any = structuredClone({ ...rest, Identifier: Id });
-  change(doc);
-  return doc as UpdateOpportunityCommandInput;
-}
-
 const update = (
   client: PartnerCentralSellingClient,
   got: GetOpportunityCommandOutput,
   change?: (doc: any) => void,
-) => client.send(new UpdateOpportunityCommand(replay(got, change)));
+) => client.send(new UpdateOpportunityCommand(replayForUpdate(got, change)));
 
 const associateSolution = (
   client: PartnerCentralSellingClient,

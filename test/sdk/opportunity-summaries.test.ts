@@ -8,20 +8,13 @@ import {
   type OpportunitySummary,
   SubmitOpportunityCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, PARTNER_A, startHarness } from "./helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { PARTNER_A, useHarness } from "./helpers/harness.js";
 import { COMPLETE_OPPORTUNITY, createOpportunity } from "./helpers/tasks.js";
 
 const CATALOG = "Sandbox";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.control("POST", "/_pclocal/reset");
-});
+const h = useHarness({}, { resetEach: true });
 
 async function listed(id: string): Promise<OpportunitySummary> {
   const page = await h.client(PARTNER_A).send(new ListOpportunitiesCommand({ Catalog: CATALOG }));

@@ -7,16 +7,12 @@ import {
   GetOpportunityCommand,
   UpdateOpportunityCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { PARTNER_A, rejectionOf, useHarness } from "./helpers/harness.js";
 
 const Catalog = "Sandbox";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const account = (extra: object) => ({ CompanyName: "Example Orbital Farms", ...extra });
 

@@ -15,7 +15,7 @@ import {
   StartProspectingFromEngagementTaskCommand,
   UpdateEngagementContextCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { envelopeOf, eventsOf, logEnd } from "./helpers/event-log.js";
 import {
@@ -23,7 +23,7 @@ import {
   LEAD_CONTEXT,
   OPPORTUNITY_INVITATION_PAYLOAD,
 } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, startHarness, useHarness } from "./helpers/harness.js";
 
 const Catalog = "Sandbox";
 const CONTEXT_ID = /^ctx-[0-9a-z]{14}$/;
@@ -32,11 +32,7 @@ const LEAD = LEAD_CONTEXT as unknown as EngagementContextDetails;
 const PROJECT = CUSTOMER_PROJECT_CONTEXT as unknown as EngagementContextDetails;
 const QUEUE = "/_pclocal/aws/prospecting-results";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 beforeEach(async () => {
   await h.control("POST", "/_pclocal/reset");
   await h.control("POST", "/_pclocal/tasks/mode", { delaySeconds: 0 });

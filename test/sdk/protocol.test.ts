@@ -3,16 +3,12 @@ import {
   GetEngagementInvitationCommand,
   GetSellingSystemSettingsCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { HANDLERS, NOT_YET } from "../../src/operations/registry.js";
-import { ADMIN_TOKEN, type Harness, PARTNER_A, rejectionOf, startHarness } from "./helpers/harness.js";
+import { ADMIN_TOKEN, PARTNER_A, rejectionOf, useHarness } from "./helpers/harness.js";
 import { signedRequest } from "./helpers/raw.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 describe("validation through the SDK", () => {
   it("reports a missing Catalog", async () => {

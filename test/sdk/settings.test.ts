@@ -2,14 +2,10 @@ import {
   GetSellingSystemSettingsCommand,
   PutSellingSystemSettingsCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { describe, expect, it } from "vitest";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const get = (account = PARTNER_A, Catalog = "Sandbox") =>
   h.client(account).send(new GetSellingSystemSettingsCommand({ Catalog }));

@@ -26,32 +26,18 @@ import {
   UpdateOpportunityCommand,
   type UpdateOpportunityCommandInput,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { envelopeOf, eventsOf, logEnd } from "./helpers/event-log.js";
 import { OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import {
-  type Harness,
-  PARTNER_A,
-  PARTNER_B,
-  PARTNER_C,
-  rejectionOf,
-  startHarness,
-} from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, PARTNER_C, rejectionOf, useHarness } from "./helpers/harness.js";
 import { COMPLETE_OPPORTUNITY, JOB_ID } from "./helpers/tasks.js";
 
 const CATALOG = "Sandbox";
 const SUMMARY = "OpportunitySummaryView";
 const FULL = "AwsOpportunitySummaryFullView";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.control("POST", "/_pclocal/reset");
-});
+const h = useHarness({}, { resetEach: true });
 
 const tick = () => h.control("POST", "/_pclocal/clock", { advanceSeconds: 1 });
 

@@ -6,21 +6,10 @@ import {
   paginateListSolutions,
   type SolutionBase,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Harness,
-  PARTNER_A,
-  PARTNER_B,
-  PARTNER_C,
-  rejectionOf,
-  startHarness,
-} from "./helpers/harness.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PARTNER_A, PARTNER_B, PARTNER_C, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const list = (input: Partial<ListSolutionsCommandInput> = {}, account = PARTNER_A) =>
   h.client(account).send(new ListSolutionsCommand({ Catalog: "Sandbox", ...input }));

@@ -7,15 +7,11 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-partnercentral-selling";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LEAD_CONTEXT, LEAD_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
+import { PARTNER_A, PARTNER_B, rejectionOf, useHarness } from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 const opportunityArn = (account: string, id: string, catalog = "Sandbox") =>
   `arn:aws:partnercentral:us-east-1:${account}:catalog/${catalog}/opportunity/${id}`;

@@ -7,13 +7,16 @@ import { CreateEngagementCommand } from "@aws-sdk/client-partnercentral-selling"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
 import { OPPORTUNITY_INVITATION_PAYLOAD } from "./helpers/fixtures.js";
-import { type Harness, PARTNER_A, PARTNER_B, PARTNER_C, startHarness } from "./helpers/harness.js";
+import {
+  type Harness,
+  PARTNER_A,
+  PARTNER_B,
+  PARTNER_C,
+  startHarness,
+  useHarness,
+} from "./helpers/harness.js";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness();
 
 interface Attempt {
   seq: number;

@@ -1,4 +1,5 @@
 import { PartnerCentralSellingClient } from "@aws-sdk/client-partnercentral-selling";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Account, AccountRegistry, DEMO_ACCOUNTS } from "../../../src/auth/accounts.js";
 import { type RunningServer, type ServerOptions, startServer } from "../../../src/server/server.js";
 
@@ -102,6 +103,38 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       for (const c of clients) c.destroy();
       await server.close();
     },
+  };
+}
+
+/**
+ * The harness of a test file: started before its tests, closed after them and, with `resetEach`,
+ * reset before each test. The returned object stands for the running harness.
+ */
+export function useHarness(options: HarnessOptions = {}, { resetEach = false } = {}): Harness {
+  let running: Harness | undefined;
+  const current = () => {
+    if (!running) throw new Error("the harness is used before it started (outside a test or hook)");
+    return running;
+  };
+  beforeAll(async () => {
+    running = await startHarness(options);
+  });
+  afterAll(() => running?.close());
+  if (resetEach)
+    beforeEach(async () => {
+      await current().control("POST", "/_pclocal/reset");
+    });
+  return {
+    get server() {
+      return current().server;
+    },
+    get url() {
+      return current().url;
+    },
+    client: (account, overrides) => current().client(account, overrides),
+    control: (method, path, body) => current().control(method, path, body),
+    controlRaw: (method, path, body, token) => current().controlRaw(method, path, body, token),
+    close: () => current().close(),
   };
 }
 

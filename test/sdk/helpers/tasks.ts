@@ -1,3 +1,7 @@
+import type {
+  GetOpportunityCommandOutput,
+  UpdateOpportunityCommandInput,
+} from "@aws-sdk/client-partnercentral-selling";
 import {
   AssociateOpportunityCommand,
   CreateOpportunityCommand,
@@ -114,4 +118,23 @@ export async function patchOpportunity(
     patch(record.doc);
     await tx.opportunities.put(record);
   });
+}
+
+/** The UpdateOpportunity payload that replays a GetOpportunity answer (AWS's documented recipe), changed by `change`. */
+export function replayForUpdate(
+  got: GetOpportunityCommandOutput,
+  change: (doc: any) => void = () => {},
+): UpdateOpportunityCommandInput {
+  const {
+    $metadata: _m,
+    Id,
+    Arn: _arn,
+    CreatedDate: _c,
+    OpportunityTeam: _t,
+    RelatedEntityIdentifiers: _r,
+    ...rest
+  } = got;
+  const doc: any = structuredClone({ ...rest, Identifier: Id });
+  change(doc);
+  return doc as UpdateOpportunityCommandInput;
 }

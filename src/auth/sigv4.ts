@@ -14,7 +14,7 @@ import {
   invalidSignature,
   missingAuthenticationToken,
   unrecognizedClient,
-} from "../protocol/errors.js";
+} from "../errors.js";
 import type { Account, AccountRegistry } from "./accounts.js";
 import {
   canonicalHeader,

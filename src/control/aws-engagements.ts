@@ -2,7 +2,7 @@ import { resolveIdentifier } from "../domain/common/arns.js";
 import { isCatalog } from "../domain/common/catalog.js";
 import { updateContext } from "../domain/engagements/change-contexts.js";
 import { AWS_ACTOR } from "../domain/invitations/send-from-aws.js";
-import { notFound, type ValidationIssue, validationError } from "../protocol/errors.js";
+import { notFound, type ValidationIssue, validationError } from "../errors.js";
 import type { Services } from "../server/services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";

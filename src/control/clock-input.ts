@@ -1,4 +1,4 @@
-import { type ValidationIssue, validationError } from "../protocol/errors.js";
+import { type ValidationIssue, validationError } from "../errors.js";
 import { parseDateTime } from "../util/rfc3339.js";
 
 /**

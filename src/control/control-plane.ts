@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { settleTasks } from "../domain/tasks/settle.js";
+import { notFound, serializationError, unauthorized, validationError } from "../errors.js";
 import { announceExpiries } from "../events/expiry.js"; // events & webhooks
-import { ApiError, validationError } from "../protocol/errors.js";
 import { saveControlState } from "../server/control-state.js";
 import type { Services } from "../server/services.js";
 import { isoTime } from "../util/clock.js";
@@ -35,14 +35,9 @@ export const CONTROL_PREFIX = "/_pclocal/";
 
 const VERSION = "0.1.0";
 
-const unauthorized = () =>
-  new ApiError(
-    "UnauthorizedException",
-    401,
-    "The control plane needs 'Authorization: Bearer <admin token>'.",
-  );
-const noRoute = (method: string, path: string) =>
-  new ApiError("ResourceNotFoundException", 404, `No control-plane route for ${method} ${path}`);
+const adminTokenMissing = () =>
+  unauthorized("The control plane needs 'Authorization: Bearer <admin token>'.");
+const noRoute = (method: string, path: string) => notFound(`No control-plane route for ${method} ${path}`);
 
 /**
  * The JSON object of a control-plane body, its `null` members dropped (absent, as in API
@@ -57,10 +52,10 @@ export function parseJsonObject(
   try {
     parsed = JSON.parse(body.toString("utf8"));
   } catch {
-    throw new ApiError("SerializationException", 400, "The request body is not valid JSON.");
+    throw serializationError("The request body is not valid JSON.");
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new ApiError("SerializationException", 400, "The request body must be a JSON object.");
+    throw serializationError("The request body must be a JSON object.");
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) {
@@ -96,7 +91,7 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       durability: await services.store.durability(),
     };
   }
-  if (!bearerMatches(req.headers.authorization, services.adminToken)) throw unauthorized();
+  if (!bearerMatches(req.headers.authorization, services.adminToken)) throw adminTokenMissing();
 
   switch (route) {
     case "POST /_pclocal/reset":

@@ -8,9 +8,9 @@ import {
   type Solution,
   solutionView,
 } from "../domain/solutions/solutions.js";
+import { type ValidationIssue, validationError } from "../errors.js";
 import type { SolutionStatus } from "../model/generated/shapes.js";
 import { SolutionStatus_VALUES } from "../model/generated/shapes.js";
-import { type ValidationIssue, validationError } from "../protocol/errors.js";
 import type { Services } from "../server/services.js";
 import type { Catalog } from "../store/records.js";
 import { validateShape } from "../validation/validate.js";

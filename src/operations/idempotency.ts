@@ -1,7 +1,7 @@
 import type { OperationContext } from "../domain/context.js";
 import { replayProspectingStart } from "../domain/prospecting/prospecting-tasks.js";
 import { currentTaskState } from "../domain/tasks/settle.js";
-import { conflict } from "../protocol/errors.js";
+import { conflict } from "../errors.js";
 import { sha256Hex, stableStringify } from "../util/stable-json.js";
 
 /**

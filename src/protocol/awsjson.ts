@@ -1,5 +1,5 @@
+import { type ApiError, serializationError, unknownOperation } from "../errors.js";
 import { OPERATION_NAMES, type OperationName } from "../model/generated/operations.js";
-import { type ApiError, serializationError, unknownOperation } from "./errors.js";
 
 export const TARGET_PREFIX = "AWSPartnerCentralSelling.";
 export const JSON_CONTENT_TYPE = "application/x-amz-json-1.0";

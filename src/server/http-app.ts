@@ -1,14 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { CONTROL_PREFIX, handleControlRequest } from "../control/control-plane.js";
-import { errorResponse, successResponse, type WireResponse } from "../protocol/awsjson.js";
 import {
   ApiError,
   forbiddenHost,
   internalError,
+  noRoute,
   serviceUnavailable,
   unknownOperation,
-} from "../protocol/errors.js";
+} from "../errors.js";
+import { errorResponse, successResponse, type WireResponse } from "../protocol/awsjson.js";
 import { newRequestId } from "../util/ids.js";
 import { type ApiTrace, handleApiRequest } from "./api-pipeline.js";
 import { readBody } from "./read-body.js";
@@ -75,7 +76,7 @@ async function serve(
     return handleControlRequest({ method, path, headers: req.headers, body, query }, services);
   }
   if (method !== "POST" || path !== "/") {
-    throw new ApiError("UnknownOperationException", 404, `No route for ${method} ${path}`);
+    throw noRoute(method, path);
   }
   if (req.headers["x-amz-target"] === undefined) throw unknownOperation("");
   return handleApiRequest(

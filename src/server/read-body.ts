@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { payloadTooLarge } from "../protocol/errors.js";
+import { payloadTooLarge } from "../errors.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

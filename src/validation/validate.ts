@@ -5,6 +5,8 @@
  * lower-camel dotted `FieldName` (`project.expectedCustomerSpend[0].amount`), a short `Message`
  * and a `Code`. Never throws on a JSON value; unknown members are ignored; `null` is absent.
  */
+
+import type { ValidationErrorCode, ValidationIssue } from "../errors.js";
 import {
   type Bounds,
   type MemberConstraint,
@@ -12,7 +14,6 @@ import {
   type ShapeConstraint,
 } from "../model/generated/constraints.js";
 import { OPERATIONS, type OperationName } from "../model/generated/operations.js";
-import type { ValidationErrorCode, ValidationIssue } from "../protocol/errors.js";
 import { isoTime } from "../util/clock.js";
 import {
   isCalendarDate,

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Account, AccountRegistry, DEMO_ACCOUNTS } from "../../src/auth/accounts.js";
 import { authenticate, type IncomingSignedRequest } from "../../src/auth/sigv4.js";
-import { ApiError } from "../../src/protocol/errors.js";
+import { ApiError } from "../../src/errors.js";
 
 const REGION = "us-east-1";
 const SERVICE = "partnercentral-selling";

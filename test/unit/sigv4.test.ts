@@ -20,7 +20,7 @@ import {
   SIGNATURE_MISMATCH,
   type VerifyOptions,
 } from "../../src/auth/sigv4.js";
-import { ApiError } from "../../src/protocol/errors.js";
+import { ApiError } from "../../src/errors.js";
 
 const REGION = "us-east-1";
 const SERVICE = "partnercentral-selling";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { ValidationIssue } from "../../src/errors.js";
 import { SHAPE_CONSTRAINTS } from "../../src/model/generated/constraints.js";
 import { OPERATION_NAMES, OPERATIONS, type OperationName } from "../../src/model/generated/operations.js";
-import type { ValidationIssue } from "../../src/protocol/errors.js";
 import {
   isDateTime,
   MAX_ISSUES,

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../protocol/errors.js";
+import type { ValidationIssue } from "../../errors.js";
 import type { Catalog } from "../../store/records.js";
 
 export const CATALOGS: readonly Catalog[] = ["AWS", "Sandbox"];

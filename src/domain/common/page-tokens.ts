@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { validationError } from "../../protocol/errors.js";
+import { validationError } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { KeysetCursor } from "../../store/records.js";
 import { sha256Hex, stableStringify } from "../../util/stable-json.js";

@@ -1,4 +1,4 @@
-import { accessDenied, notFound } from "../../protocol/errors.js";
+import { accessDenied, notFound } from "../../errors.js";
 import type { EngagementRecord } from "../../store/records.js";
 import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";

@@ -1,5 +1,5 @@
+import { notFound, quotaExceeded, validationError } from "../../errors.js";
 import { engagementUpdatedEvents } from "../../events/engagement-events.js";
-import { notFound, quotaExceeded, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementContextRecord, EngagementRecord } from "../../store/records.js";
 import {

@@ -1,4 +1,4 @@
-import { type ValidationIssue, validationError } from "../../protocol/errors.js";
+import { type ValidationIssue, validationError } from "../../errors.js";
 import type { EngagementContextRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { randomBase36 } from "../../util/ids.js";

@@ -1,6 +1,6 @@
+import { validationError } from "../../errors.js";
 import { engagementCreatedEvents } from "../../events/engagement-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { validationError } from "../../protocol/errors.js";
 import { isoTime } from "../../util/clock.js";
 import { newEngagementId } from "../../util/ids.js";
 import { engagementArn } from "../common/arns.js";

@@ -1,5 +1,5 @@
+import { conflict } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { conflict } from "../../protocol/errors.js";
 import type { EngagementRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { engagementArn } from "../common/arns.js";

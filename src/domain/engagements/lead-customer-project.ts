@@ -1,4 +1,4 @@
-import { quotaExceeded } from "../../protocol/errors.js";
+import { quotaExceeded } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementRecord } from "../../store/records.js";
 import { addContext, MAX_CONTEXTS } from "./change-contexts.js";

@@ -1,4 +1,4 @@
-import { notFound } from "../../protocol/errors.js";
+import { notFound } from "../../errors.js";
 import type { InvitationRecord } from "../../store/records.js";
 import { resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";

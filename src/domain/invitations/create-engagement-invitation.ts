@@ -1,5 +1,5 @@
+import { conflict, validationError } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { conflict, validationError } from "../../protocol/errors.js";
 import { invitationArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";

@@ -1,4 +1,4 @@
-import { quotaExceeded } from "../../protocol/errors.js";
+import { quotaExceeded } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog } from "../../store/records.js";
 import { AWS_ACTOR } from "./send-from-aws.js";

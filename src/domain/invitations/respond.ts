@@ -1,5 +1,5 @@
+import { accessDenied, conflict } from "../../errors.js";
 import { invitationEvents, memberAddedEvents } from "../../events/engagement-events.js";
-import { accessDenied, conflict } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementRecord, InvitationRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";

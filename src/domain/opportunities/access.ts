@@ -1,6 +1,6 @@
 import type { Account } from "../../auth/accounts.js";
+import { notFound } from "../../errors.js";
 import { opportunityEvent } from "../../events/opportunity-events.js";
-import { notFound } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
 import type { DomainSettings } from "../context.js";

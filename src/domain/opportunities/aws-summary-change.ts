@@ -1,4 +1,4 @@
-import { conflict, notFound, validationError } from "../../protocol/errors.js";
+import { conflict, notFound, validationError } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";

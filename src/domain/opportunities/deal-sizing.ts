@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../protocol/errors.js";
+import type { ValidationIssue } from "../../errors.js";
 import { type Doc, list, obj, str } from "./access.js";
 
 /**

@@ -1,6 +1,6 @@
+import { conflict, notFound } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Tag } from "../../model/generated/shapes.js";
-import { conflict, notFound } from "../../protocol/errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import type { OperationContext } from "../context.js";

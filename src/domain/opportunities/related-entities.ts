@@ -1,5 +1,5 @@
+import { notFound, type ValidationIssue } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { notFound, type ValidationIssue } from "../../protocol/errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { findSolution } from "../solutions/solutions.js";

@@ -1,4 +1,4 @@
-import { type ValidationIssue, validationError } from "../../protocol/errors.js";
+import { type ValidationIssue, validationError } from "../../errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { type Doc, list, obj, str } from "./access.js";

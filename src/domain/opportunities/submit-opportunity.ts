@@ -1,5 +1,5 @@
+import { conflict } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { conflict } from "../../protocol/errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import {

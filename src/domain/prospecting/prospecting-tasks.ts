@@ -1,5 +1,5 @@
+import { notFound, type ValidationIssue, validationError } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
 import type { KeysetCursor, TaskQuery, TaskRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
 import { resolveIdentifier } from "../common/arns.js";

@@ -1,5 +1,5 @@
+import { ApiError } from "../../errors.js";
 import type { EngagementProspectingResult, ProspectingTaskStatus } from "../../model/generated/shapes.js";
-import { ApiError } from "../../protocol/errors.js";
 import type { TaskRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import type { OperationContext } from "../context.js";

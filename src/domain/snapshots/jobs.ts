@@ -1,5 +1,5 @@
+import { ApiError, conflict, notFound, validationError } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { ApiError, conflict, notFound, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";

@@ -1,6 +1,6 @@
+import { validationError } from "../../errors.js";
 import { snapshotCreatedEvents } from "../../events/snapshot-events.js";
 import type { ResourceSnapshotPayload } from "../../model/generated/shapes.js";
-import { validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type {
   Catalog,

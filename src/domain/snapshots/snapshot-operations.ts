@@ -1,5 +1,5 @@
+import { accessDenied, notFound } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { accessDenied, notFound } from "../../protocol/errors.js";
 import type { ResourceQuery, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { compareCursors, keysetPage, pageScope } from "../common/page-tokens.js";

@@ -1,6 +1,6 @@
+import { notFound, type ValidationIssue, validationError } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Tag } from "../../model/generated/shapes.js";
-import { notFound, type ValidationIssue, validationError } from "../../protocol/errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog } from "../../store/records.js";
 import { isCatalog } from "../common/catalog.js";

@@ -1,5 +1,5 @@
+import { ApiError } from "../../errors.js";
 import type { ReasonCode } from "../../model/generated/shapes.js";
-import { ApiError } from "../../protocol/errors.js";
 import type { Catalog, TaskKind, TaskRecord } from "../../store/records.js";
 
 export type Doc = Record<string, unknown>;

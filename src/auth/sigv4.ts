@@ -77,7 +77,7 @@ interface AuthParts {
   expiresS?: number;
 }
 
-/** Returns the signing account or throws an ApiError (from ../protocol/errors.js). */
+/** Returns the signing account or throws an ApiError (from ../errors.js). */
 export function authenticate(
   req: IncomingSignedRequest,
   registry: AccountRegistry,

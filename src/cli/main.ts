@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import type { LogLevel } from "../server/logger.js";
 import { DEFAULT_MAX_CONNECTIONS, startServer } from "../server/server.js";
 import type { Durability } from "../store/port.js";
+import type { LogLevel } from "../util/logger.js";
 
 const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 

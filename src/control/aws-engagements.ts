@@ -3,7 +3,7 @@ import { isCatalog } from "../domain/common/catalog.js";
 import { updateContext } from "../domain/engagements/change-contexts.js";
 import { AWS_ACTOR } from "../domain/invitations/send-from-aws.js";
 import { notFound, type ValidationIssue, validationError } from "../errors.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";

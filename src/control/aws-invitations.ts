@@ -2,7 +2,7 @@ import { isCatalog } from "../domain/common/catalog.js";
 import { contextTypeIssues } from "../domain/engagements/contexts.js";
 import { type AwsInvitationRequest, sendInvitationFromAws } from "../domain/invitations/send-from-aws.js";
 import { type ValidationIssue, validationError } from "../errors.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import { wireTimeMs } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
 

@@ -13,7 +13,7 @@ import { awsAnswersSubmission } from "../domain/opportunities/aws-decision.js";
 import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities/aws-summary-change.js";
 import { awsSummaryView } from "../domain/opportunities/view.js";
 import { conflict, notFound, type ValidationIssue, validationError } from "../errors.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import type { Catalog, ReviewCursor } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
 import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";

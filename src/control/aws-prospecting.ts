@@ -2,7 +2,7 @@ import { CATALOGS, isCatalog } from "../domain/common/catalog.js";
 import { type QueuedResult, queuedResults, queueResult } from "../domain/prospecting/queued-results.js";
 import { type ValidationIssue, validationError } from "../errors.js";
 import type { ProspectingInsights, ProspectingResultCustomer } from "../model/generated/shapes.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";

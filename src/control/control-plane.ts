@@ -2,8 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { settleTasks } from "../domain/tasks/settle.js";
 import { notFound, serializationError, unauthorized, validationError } from "../errors.js";
 import { announceExpiries } from "../events/expiry.js"; // events & webhooks
-import { saveControlState } from "../server/control-state.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import { isoTime } from "../util/clock.js";
 import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";
 import { bearerMatches } from "./admin-token.js";
@@ -19,6 +18,7 @@ import {
 } from "./aws-opportunities.js";
 import { routeProspectingResultsRequest } from "./aws-prospecting.js"; // prospecting
 import { clockTarget } from "./clock-input.js";
+import { saveControlState } from "./control-state.js";
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
 import { routeSolutionsRequest } from "./solutions-routes.js"; // solutions
 

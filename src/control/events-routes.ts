@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { notFound, type ValidationIssue, validationError } from "../errors.js";
 import { announceExpiries } from "../events/expiry.js";
 import { lastEventSeq } from "../events/webhooks.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import type { WebhookRecord } from "../store/records.js";
 import { type ControlRequest, decodePathSegment, parseJsonObject } from "./control-plane.js";
 

@@ -11,7 +11,7 @@ import {
 import { type ValidationIssue, validationError } from "../errors.js";
 import type { SolutionStatus } from "../model/generated/shapes.js";
 import { SolutionStatus_VALUES } from "../model/generated/shapes.js";
-import type { Services } from "../server/services.js";
+import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { validateShape } from "../validation/validate.js";
 import { type ControlRequest, parseJsonObject } from "./control-plane.js";

@@ -1,8 +1,17 @@
-import type { Services } from "../server/services.js";
+import type { Store } from "../store/port.js";
+import type { Clock } from "../util/clock.js";
+import type { Logger } from "../util/logger.js";
 import { type Sweeper, startSweeper } from "../util/sweeper.js";
+import type { EventDelivery } from "./delivery.js";
 import { invitationEvents } from "./engagement-events.js";
 
-type ExpiryServices = Pick<Services, "store" | "clock" | "delivery" | "logger">;
+/** The server's handles the expiry sweep needs (a part of src/services.ts's `Services`). */
+interface ExpiryServices {
+  store: Store;
+  clock: Clock;
+  delivery: EventDelivery;
+  logger: Logger;
+}
 
 const BATCH = 100;
 const SWEEP_INTERVAL_MS = 1_000;

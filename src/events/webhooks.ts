@@ -1,6 +1,6 @@
-import type { Logger } from "../server/logger.js";
 import type { Store, StoreTx } from "../store/port.js";
 import type { EventRecord, WebhookRecord } from "../store/records.js";
+import type { Logger } from "../util/logger.js";
 import type { EventDelivery } from "./delivery.js";
 
 /**

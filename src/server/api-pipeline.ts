@@ -7,9 +7,9 @@ import { OPERATIONS, type OperationName } from "../model/generated/operations.js
 import { runIdempotent } from "../operations/idempotency.js";
 import { HANDLERS, type Handler } from "../operations/registry.js";
 import { operationFromTarget, parseRequestBody } from "../protocol/awsjson.js";
+import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { normalizeInput, validateInput } from "../validation/validate.js";
-import type { Services } from "./services.js";
 
 export interface ApiRequest {
   method: string;

@@ -10,10 +10,10 @@ import {
   unknownOperation,
 } from "../errors.js";
 import { errorResponse, successResponse, type WireResponse } from "../protocol/awsjson.js";
+import type { Services } from "../services.js";
 import { newRequestId } from "../util/ids.js";
 import { type ApiTrace, handleApiRequest } from "./api-pipeline.js";
 import { readBody } from "./read-body.js";
-import type { Services } from "./services.js";
 
 /** What is refused before a request's body is read. */
 export interface RequestGate {

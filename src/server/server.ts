@@ -1,22 +1,22 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccountRegistry } from "../auth/accounts.js";
+import { applyControlState, loadControlState, saveControlState } from "../control/control-state.js";
 import { PageTokens } from "../domain/common/page-tokens.js";
 import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
 import { startTaskSweeper } from "../domain/tasks/settle.js";
 import { NO_DELIVERY } from "../events/delivery.js";
 import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
+import type { Services } from "../services.js";
 import { openStore } from "../store/open-store.js";
 import type { Durability, Store } from "../store/port.js";
 import { Clock } from "../util/clock.js";
+import { createLogger, type Logger, type LogLevel } from "../util/logger.js";
+import { outputCoverage } from "../util/output-coverage.js";
 import { ConnectionLimit } from "./connection-limit.js";
-import { applyControlState, loadControlState, saveControlState } from "./control-state.js";
 import { allowedHostHeaders, HostCheck, isLoopback } from "./host-check.js";
 import { createRequestListener } from "./http-app.js";
-import { createLogger, type Logger, type LogLevel } from "./logger.js";
-import { outputCoverage } from "./output-coverage.js";
-import type { Services } from "./services.js";
 
 export const DEFAULT_ADMIN_TOKEN = "pclocal-admin";
 /** The shortest admin token a non-loopback server accepts. */

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateEngagementCommand, GetEngagementCommand } from "@aws-sdk/client-partnercentral-selling";
 import { afterAll, describe, expect, it } from "vitest";
-import { outputCoverage } from "../../src/server/output-coverage.js";
+import { outputCoverage } from "../../src/util/output-coverage.js";
 import { PARTNER_A, startHarness } from "./helpers/harness.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "pclocal-coverage-"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OUTPUT_MEMBERS } from "../../src/model/generated/output-members.js";
-import { presentPaths } from "../../src/server/output-coverage.js";
+import { presentPaths } from "../../src/util/output-coverage.js";
 import { generate, type SmithyModel } from "../../tools/codegen.js";
 import {
   computeCoverage,

@@ -1,7 +1,12 @@
-import type { Services } from "../../server/services.js";
+import type { AccountRegistry } from "../../auth/accounts.js";
+import type { EventDelivery } from "../../events/delivery.js";
+import type { Store } from "../../store/port.js";
 import type { TaskKind, TaskRecord } from "../../store/records.js";
+import type { Clock } from "../../util/clock.js";
+import type { Logger } from "../../util/logger.js";
 import { type Sweeper, startSweeper } from "../../util/sweeper.js";
-import type { OperationContext } from "../context.js";
+import type { PageTokens } from "../common/page-tokens.js";
+import type { DomainSettings, OperationContext } from "../context.js";
 import { completeProspectingTask } from "../prospecting/run-prospecting.js";
 import { acceptInvitationTask } from "./accept-invitation-task.js";
 import { engagementFromOpportunityTask } from "./engagement-from-opportunity-task.js";
@@ -76,10 +81,16 @@ export async function currentTaskState(stored: unknown, ctx: OperationContext): 
   return task ? taskView(task) : stored;
 }
 
-type SettleServices = Pick<
-  Services,
-  "store" | "clock" | "accounts" | "settings" | "pageTokens" | "delivery" | "logger"
->;
+/** The server's handles settling needs (a part of src/services.ts's `Services`). */
+interface SettleServices {
+  store: Store;
+  clock: Clock;
+  accounts: AccountRegistry;
+  settings: DomainSettings;
+  pageTokens: PageTokens;
+  delivery: EventDelivery;
+  logger: Logger;
+}
 
 /** Settles due tasks outside a request (the clock route, the sweeper). */
 export async function settleTasks(services: SettleServices): Promise<number> {

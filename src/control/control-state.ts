@@ -1,6 +1,6 @@
 import { autoReviewSeconds, setAutoReview } from "../domain/opportunities/access.js";
+import type { Services } from "../services.js";
 import type { StoreTx } from "../store/port.js";
-import type { Services } from "./services.js";
 
 /**
  * What the control plane sets that must outlive a restart, kept in the store's meta table beside

@@ -1,11 +1,11 @@
-import type { AccountRegistry } from "../auth/accounts.js";
-import type { PageTokens } from "../domain/common/page-tokens.js";
-import type { DomainSettings } from "../domain/context.js";
-import type { EventDelivery } from "../events/delivery.js";
-import type { Store } from "../store/port.js";
-import type { Clock } from "../util/clock.js";
-import type { Logger } from "./logger.js";
-import type { OutputCoverage } from "./output-coverage.js";
+import type { AccountRegistry } from "./auth/accounts.js";
+import type { PageTokens } from "./domain/common/page-tokens.js";
+import type { DomainSettings } from "./domain/context.js";
+import type { EventDelivery } from "./events/delivery.js";
+import type { Store } from "./store/port.js";
+import type { Clock } from "./util/clock.js";
+import type { Logger } from "./util/logger.js";
+import type { OutputCoverage } from "./util/output-coverage.js";
 
 /** What the request handlers share for the life of a server. */
 export interface Services {

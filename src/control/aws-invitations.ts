@@ -5,6 +5,7 @@ import { type ValidationIssue, validationError } from "../errors.js";
 import type { Services } from "../services.js";
 import { wireTimeMs } from "../util/clock.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
+import { validateBody } from "./json-body.js";
 
 const PAYLOAD_SHAPES = {
   OpportunityInvitation: "OpportunityInvitationPayload",
@@ -49,9 +50,7 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
   else if (payloadType) issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
 
-  for (const [member, shape] of Object.entries(OPTIONAL_STRINGS)) {
-    if (body[member] !== undefined) issues.push(...validateShape(shape, body[member], lowerFirst(member)));
-  }
+  issues.push(...validateBody(OPTIONAL_STRINGS, body).issues);
   // One reading of the clock: the invitation date and its default expiry are exactly 15 days apart.
   const now = services.clock.now();
   let expirationDate = now + services.settings.invitationTtlMs;
@@ -95,5 +94,3 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   };
   return services.store.transaction((tx) => sendInvitationFromAws(tx, request));
 }
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

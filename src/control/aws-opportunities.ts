@@ -1,23 +1,15 @@
 import { isCatalog } from "../domain/common/catalog.js";
-import {
-  announceUpdate,
-  applyReview,
-  asOfNow,
-  autoReviewSeconds,
-  REVIEW_OUTCOMES,
-  reviewStatusOf,
-  saveChange,
-  setAutoReview,
-} from "../domain/opportunities/access.js";
-import { awsAnswersSubmission } from "../domain/opportunities/aws-decision.js";
+import { autoReviewSeconds, REVIEW_OUTCOMES, setAutoReview } from "../domain/opportunities/access.js";
+import { reviewAsAws, settleAutoReviews } from "../domain/opportunities/aws-review.js";
 import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities/aws-summary-change.js";
 import { awsSummaryView } from "../domain/opportunities/view.js";
-import { conflict, notFound, type ValidationIssue, validationError } from "../errors.js";
+import { type ValidationIssue, validationError } from "../errors.js";
 import type { Services } from "../services.js";
-import type { Catalog, ReviewCursor } from "../store/records.js";
+import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
 import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";
-import { normalizeShape, validateShape } from "../validation/validate.js";
+import { validateShape } from "../validation/validate.js";
+import { validateBody } from "./json-body.js";
 
 /**
  * `POST /_pclocal/aws/opportunities/review`: AWS reviews a submitted opportunity.
@@ -54,37 +46,22 @@ export async function reviewOpportunityAsAws(body: Record<string, unknown>, serv
   }
   if (issues.length > 0) throw validationError(issues);
 
-  const catalog = Catalog as Catalog;
-  const id = Identifier as string;
-  return services.store.transaction(async (tx) => {
-    const now = services.clock.now();
-    const stored = await tx.opportunities.get(catalog, id);
-    if (!stored) throw notFound(`Opportunity ${id} was not found in catalog ${catalog}.`);
-    const { record, approvedAt } = asOfNow(stored, now, services.settings);
-    if (approvedAt !== undefined) {
-      await tx.opportunities.put(record);
-      await announceUpdate(tx, record, approvedAt);
-    }
-    const status = reviewStatusOf(record);
-    if (status !== "Submitted" && status !== "In review") {
-      throw conflict(
-        `Opportunity ${id} is ${status}; AWS reviews only Submitted or In review opportunities.`,
-      );
-    }
-    const reviewed = applyReview(
-      record,
-      ReviewStatus as string,
-      now,
+  const saved = await services.store.transaction((tx) =>
+    reviewAsAws(
+      tx,
       {
-        ReviewComments: ReviewComments as string | undefined,
-        ReviewStatusReason: ReviewStatusReason as string | undefined,
+        catalog: Catalog as Catalog,
+        id: Identifier as string,
+        reviewStatus: ReviewStatus as string,
+        reviewComments: ReviewComments as string | undefined,
+        reviewStatusReason: ReviewStatusReason as string | undefined,
+        closedLostReason: ClosedLostReason as string | undefined,
       },
-      ClosedLostReason as string | undefined,
-    );
-    const saved = await saveChange(tx, record, { doc: reviewed.doc, awsSummary: reviewed.awsSummary }, now);
-    await awsAnswersSubmission(tx, saved, ReviewStatus as string, now);
-    return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
-  });
+      services.clock.now(),
+      services.settings,
+    ),
+  );
+  return { Id: saved.id, ReviewStatus, LastModifiedDate: isoTime(saved.lastModifiedAt) };
 }
 
 /** Issues of the `{Catalog, Identifier}` every AWS opportunity route takes. */
@@ -135,18 +112,9 @@ export async function changeAwsSummaryAsAws(body: Record<string, unknown>, servi
       Message: `Give at least one of ${Object.keys(SUMMARY_MEMBERS).join(", ")}`,
       Code: "REQUIRED_FIELD_MISSING",
     });
-  const change: Record<string, unknown> = {};
-  for (const [member, shape] of Object.entries(SUMMARY_MEMBERS)) {
-    const value = body[member];
-    if (value === undefined) continue;
-    if (value === null) {
-      change[member] = null;
-      continue;
-    }
-    const found = validateShape(shape, value, lowerFirst(member));
-    issues.push(...found);
-    if (found.length === 0) change[member] = normalizeShape(shape, value);
-  }
+  const validated = validateBody(SUMMARY_MEMBERS, body);
+  issues.push(...validated.issues);
+  const change: Record<string, unknown> = validated.values;
   const lifeCycle = body.LifeCycle;
   if (lifeCycle && typeof lifeCycle === "object" && "NextStepsHistory" in lifeCycle)
     issues.push({
@@ -177,8 +145,6 @@ export async function changeAwsSummaryAsAws(body: Record<string, unknown>, servi
   });
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
 /**
  * `POST /_pclocal/aws/opportunities/auto-review` `{"approveAfterSeconds": N | null}`: AWS approves
  * every submitted opportunity N virtual seconds after its submission (null: never by itself).
@@ -203,31 +169,8 @@ export const autoReviewPolicy = (services: Services) => ({
   approveAfterSeconds: autoReviewSeconds(services.settings),
 });
 
-/**
- * Stores and announces the auto-approvals the virtual clock has reached (reads already see them;
- * this makes their Opportunity Updated events go out). Returns how many it settled.
- */
-export async function settleAutoReviews(services: Services): Promise<number> {
-  const after = autoReviewSeconds(services.settings);
-  if (after === null) return 0;
-  return services.store.transaction(async (tx) => {
-    const now = services.clock.now();
-    let count = 0;
-    // Only the opportunities whose approval is due: found by submission time, whoever owns them.
-    for (let cursor: ReviewCursor | undefined; ; ) {
-      const batch = await tx.opportunities.awaitingReview(now - after * 1000, cursor, 100);
-      for (const stored of batch) {
-        if (!services.accounts.byAccountId(stored.ownerAccountId)) continue;
-        const { record, approvedAt } = asOfNow(stored, now, services.settings);
-        if (approvedAt === undefined) continue;
-        await tx.opportunities.put(record);
-        await announceUpdate(tx, record, approvedAt);
-        await awsAnswersSubmission(tx, record, "Approved", approvedAt);
-        count++;
-      }
-      const last = batch.at(-1);
-      if (batch.length < 100 || !last) return count;
-      cursor = { submittedAt: last.awsSummary?._submittedAt as number, catalog: last.catalog, id: last.id };
-    }
-  });
-}
+/** The auto-approvals the virtual clock has reached, stored and announced. */
+export const settleAutoReviewsNow = (services: Services): Promise<number> =>
+  services.store.transaction((tx) =>
+    settleAutoReviews(tx, services.clock.now(), services.settings, services.accounts),
+  );

@@ -5,8 +5,7 @@ import type { ProspectingInsights, ProspectingResultCustomer } from "../model/ge
 import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
-import { normalizeShape, validateShape } from "../validation/validate.js";
-import { type ControlRequest, parseJsonObject } from "./control-plane.js";
+import { type ControlRequest, parseJsonObject, validateBody } from "./json-body.js";
 
 const PATH = "/_pclocal/aws/prospecting-results";
 
@@ -46,6 +45,8 @@ const view = (account: string, queue: QueuedResult[]) => ({
   })),
 });
 
+const RESULT_SHAPES = { Customer: "ProspectingResultCustomer", Insights: "ProspectingInsights" } as const;
+
 async function queueProspectingResult(body: Record<string, unknown>, services: Services) {
   const { account, catalog, Customer, Insights } = body;
   const issues = accountIssue(account, services);
@@ -56,8 +57,8 @@ async function queueProspectingResult(body: Record<string, unknown>, services: S
       Code: "INVALID_ENUM_VALUE",
     });
   }
-  issues.push(...validateShape("ProspectingResultCustomer", Customer, "customer"));
-  issues.push(...validateShape("ProspectingInsights", Insights, "insights"));
+  const { issues: shapeIssues, values } = validateBody(RESULT_SHAPES, body);
+  issues.push(...shapeIssues);
   if (Customer == null && Insights == null) {
     issues.push({
       Message: "Give Customer (a ProspectingResultCustomer), Insights (a ProspectingInsights) or both",
@@ -68,10 +69,8 @@ async function queueProspectingResult(body: Record<string, unknown>, services: S
 
   const entry: QueuedResult = {
     ...(catalog ? { catalog: catalog as Catalog } : {}),
-    ...(Customer
-      ? { Customer: normalizeShape("ProspectingResultCustomer", Customer) as ProspectingResultCustomer }
-      : {}),
-    ...(Insights ? { Insights: normalizeShape("ProspectingInsights", Insights) as ProspectingInsights } : {}),
+    ...(values.Customer ? { Customer: values.Customer as ProspectingResultCustomer } : {}),
+    ...(values.Insights ? { Insights: values.Insights as ProspectingInsights } : {}),
     queuedAt: services.clock.now(),
   };
   const queue = await services.store.transaction((tx) => queueResult(tx, account as string, entry));

@@ -1,6 +1,5 @@
-import type { IncomingHttpHeaders } from "node:http";
 import { settleTasks } from "../domain/tasks/settle.js";
-import { notFound, serializationError, unauthorized, validationError } from "../errors.js";
+import { notFound, unauthorized, validationError } from "../errors.js";
 import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import type { Services } from "../services.js";
 import { isoTime } from "../util/clock.js";
@@ -14,22 +13,14 @@ import {
   reviewOpportunityAsAws,
   SUMMARY_MEMBER_NAMES,
   setAutoReviewPolicy,
-  settleAutoReviews,
+  settleAutoReviewsNow,
 } from "./aws-opportunities.js";
 import { routeProspectingResultsRequest } from "./aws-prospecting.js"; // prospecting
 import { clockTarget } from "./clock-input.js";
 import { saveControlState } from "./control-state.js";
 import { routeEventsRequest } from "./events-routes.js"; // events & webhooks
+import { type ControlRequest, parseJsonObject } from "./json-body.js";
 import { routeSolutionsRequest } from "./solutions-routes.js"; // solutions
-
-export interface ControlRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  /** The query string's parameters (events & webhooks read `account`, `after`, `limit`). */
-  query?: URLSearchParams;
-}
 
 export const CONTROL_PREFIX = "/_pclocal/";
 
@@ -38,46 +29,6 @@ const VERSION = "0.1.0";
 const adminTokenMissing = () =>
   unauthorized("The control plane needs 'Authorization: Bearer <admin token>'.");
 const noRoute = (method: string, path: string) => notFound(`No control-plane route for ${method} ${path}`);
-
-/**
- * The JSON object of a control-plane body, its `null` members dropped (absent, as in API
- * requests) except `meaningfulNulls`, where the route documents what `null` does.
- */
-export function parseJsonObject(
-  body: Buffer,
-  meaningfulNulls: readonly string[] = [],
-): Record<string, unknown> {
-  if (body.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw serializationError("The request body is not valid JSON.");
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw serializationError("The request body must be a JSON object.");
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    if (value !== null || meaningfulNulls.includes(key)) out[key] = value;
-  }
-  return out;
-}
-
-/** A percent-decoded path segment (`/_pclocal/webhooks/<id>`); broken escapes are a 400. */
-export function decodePathSegment(segment: string, field: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw validationError([
-      {
-        FieldName: field,
-        Message: `The ${field} in the path is not valid percent-encoding`,
-        Code: "INVALID_VALUE",
-      },
-    ]);
-  }
-}
 
 /** The `/_pclocal` control plane: act as AWS, move the clock, reset. JSON in, JSON out. */
 export async function handleControlRequest(req: ControlRequest, services: Services): Promise<unknown> {
@@ -106,7 +57,7 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
       await saveControlState(services);
       await announceExpiries(services); // events & webhooks: expiries the new time reached
       await settleTasks(services); // tasks: delayed tasks the new time completes
-      if ((await settleAutoReviews(services)) > 0) services.delivery.wake(); // opportunities: auto-review
+      if ((await settleAutoReviewsNow(services)) > 0) services.delivery.wake(); // opportunities: auto-review
       return state;
     }
     case "GET /_pclocal/tasks/mode":

@@ -4,7 +4,7 @@ import { announceExpiries } from "../events/expiry.js";
 import { lastEventSeq } from "../events/webhooks.js";
 import type { Services } from "../services.js";
 import type { WebhookRecord } from "../store/records.js";
-import { type ControlRequest, decodePathSegment, parseJsonObject } from "./control-plane.js";
+import { type ControlRequest, decodePathSegment, parseJsonObject } from "./json-body.js";
 
 /**
  * The event log and its webhooks on the control plane:

@@ -14,7 +14,7 @@ import { SolutionStatus_VALUES } from "../model/generated/shapes.js";
 import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { validateShape } from "../validation/validate.js";
-import { type ControlRequest, parseJsonObject } from "./control-plane.js";
+import { type ControlRequest, parseJsonObject } from "./json-body.js";
 
 /**
  * A partner's solutions on the control plane:

@@ -1,7 +1,5 @@
+import { type Doc, obj } from "../common/doc.js";
 import { fittingMembers } from "../common/model-fit.js";
-
-type Doc = Record<string, unknown>;
-const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
 
 /**
  * The `CustomerProject` context payload that stands for an opportunity in an engagement: the

@@ -5,10 +5,9 @@ import {
   type ProspectingResultCustomer,
 } from "../../model/generated/shapes.js";
 import type { InvitationRecord } from "../../store/records.js";
+import { obj } from "../common/doc.js";
 import { LEVELS, Plausible, solutionArea } from "../common/plausible.js";
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /** Where a country sits in AWS's sales geography: Geo, Region, SubRegion. */

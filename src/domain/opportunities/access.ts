@@ -1,16 +1,9 @@
 import type { Account } from "../../auth/accounts.js";
 import { notFound } from "../../errors.js";
-import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
+import { type Doc, obj, str } from "../common/doc.js";
 import type { DomainSettings } from "../context.js";
-import { afterOpportunityChange } from "../snapshots/jobs.js";
-
-export type Doc = Record<string, unknown>;
-
-export const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
-export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
-export const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** What the opportunity operations need of a request (an OperationContext fits). */
 export interface OpportunityScope {
@@ -111,49 +104,22 @@ const AWS_STAGE_AFTER_REVIEW: Record<string, string> = {
 };
 
 /**
- * The caller's opportunity, as it stands now; anyone else's (or none) → ResourceNotFoundException.
- * With `write`, a pending auto-approval is stored and announced first.
+ * The caller's opportunity, as it stands now (see {@link asOfNow}), with the instant of an
+ * auto-approval not stored yet; anyone else's (or none) → ResourceNotFoundException. Writes go
+ * through save-change.ts's `ownedOpportunityForWrite`, which stores that approval first.
  */
-export async function ownedOpportunity(
+export async function ownedOpportunityAsOfNow(
   scope: OpportunityScope,
   id: string,
-  options: { write?: boolean } = {},
-): Promise<OpportunityRecord> {
+): Promise<{ record: OpportunityRecord; approvedAt?: number }> {
   const stored = await scope.tx.opportunities.get(scope.catalog, id);
   if (!stored || stored.ownerAccountId !== scope.caller.awsAccountId) {
     throw notFound(`Opportunity ${id} was not found in catalog ${scope.catalog}.`);
   }
-  const { record, approvedAt } = asOfNow(stored, scope.now, scope.settings);
-  if (options.write && approvedAt !== undefined) {
-    await scope.tx.opportunities.put(record);
-    await announceUpdate(scope.tx, record, approvedAt);
-  }
-  return record;
+  return asOfNow(stored, scope.now, scope.settings);
 }
 
-export async function announceUpdate(tx: StoreTx, record: OpportunityRecord, time: number): Promise<void> {
-  await tx.events.append(
-    opportunityEvent("Opportunity Updated", record.ownerAccountId, record.catalog, record.id, time),
-  );
-  await afterOpportunityChange(tx, record, time);
-}
-
-/**
- * Stores a changed opportunity: LastModifiedDate strictly increases (at least 1 ms per change, so
- * optimistic concurrency always sees a change), and Opportunity Updated goes out.
- */
-export async function saveChange(
-  tx: StoreTx,
-  before: OpportunityRecord,
-  change: Partial<Pick<OpportunityRecord, "doc" | "awsSummary">>,
-  now: number,
-): Promise<OpportunityRecord> {
-  const record: OpportunityRecord = {
-    ...before,
-    ...change,
-    lastModifiedAt: Math.max(now, before.lastModifiedAt + 1),
-  };
-  await tx.opportunities.put(record);
-  await announceUpdate(tx, record, record.lastModifiedAt);
-  return record;
+/** The caller's opportunity, as a read sees it. */
+export async function ownedOpportunity(scope: OpportunityScope, id: string): Promise<OpportunityRecord> {
+  return (await ownedOpportunityAsOfNow(scope, id)).record;
 }

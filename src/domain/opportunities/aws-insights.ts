@@ -5,9 +5,9 @@ import type {
   Recommendation,
 } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { type Doc, list, obj, str } from "../common/doc.js";
 import { amountOf, cents } from "../common/money.js";
 import { Plausible, solutionArea } from "../common/plausible.js";
-import { type Doc, list, obj, str } from "./access.js";
 import { relatedEntities } from "./view.js";
 
 /** What AWS's scoring adds to its summary of a submitted opportunity. */

@@ -7,15 +7,9 @@ import { conflict, notFound } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, ReviewCursor } from "../../store/records.js";
 import type { DomainSettings } from "../context.js";
-import {
-  announceUpdate,
-  applyReview,
-  asOfNow,
-  autoReviewSeconds,
-  reviewStatusOf,
-  saveChange,
-} from "./access.js";
+import { applyReview, asOfNow, autoReviewSeconds, reviewStatusOf } from "./access.js";
 import { awsAnswersSubmission } from "./aws-decision.js";
+import { announceUpdate, saveChange } from "./save-change.js";
 
 export interface AwsReview {
   catalog: Catalog;

@@ -5,9 +5,9 @@ import type {
   CurrencyCode,
 } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { type Doc, list, obj, str } from "../common/doc.js";
 import { amountOf, cents, MAX_CENTS } from "../common/money.js";
 import { Plausible, solutionArea } from "../common/plausible.js";
-import { type Doc, list, obj, str } from "./access.js";
 import { relatedEntities } from "./view.js";
 
 /** A cost optimization AWS suggests for a kind of product, as a share of the product's spend. */

@@ -3,8 +3,10 @@ import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { stableStringify } from "../../util/stable-json.js";
+import { type Doc, list, obj, str } from "../common/doc.js";
 import type { DomainSettings } from "../context.js";
-import { announceUpdate, asOfNow, type Doc, list, obj, str } from "./access.js";
+import { asOfNow } from "./access.js";
+import { announceUpdate } from "./save-change.js";
 
 /**
  * The members of AWS's summary AWS sets by itself: a given one replaces the current, `null`

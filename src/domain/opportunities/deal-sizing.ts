@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "../../errors.js";
-import { type Doc, list, obj, str } from "./access.js";
+import { type Doc, list, obj, str } from "../common/doc.js";
 
 /**
  * Deal sizing of an opportunity's project: the expected spend entries and, for a Total Contract

@@ -1,7 +1,7 @@
 import { CountryCode_VALUES, Industry_VALUES } from "../../model/generated/shapes.js";
 import { validateShape } from "../../validation/validate.js";
+import { type Doc, obj } from "../common/doc.js";
 import { fitsMember, fittingMembers } from "../common/model-fit.js";
-import { type Doc, obj } from "./access.js";
 
 /**
  * A lead holds its customer as free text (`LeadCustomer`: industry, country and website of any

@@ -1,9 +1,10 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { KeysetCursor, OpportunityQuery, OpportunityRecord } from "../../store/records.js";
 import { wireTimeMs } from "../../util/clock.js";
+import { obj, str } from "../common/doc.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { asOfNow, autoReviewSeconds, obj, reviewStatusOf, str } from "./access.js";
+import { asOfNow, autoReviewSeconds, reviewStatusOf } from "./access.js";
 import { opportunitySummary } from "./view.js";
 
 type Io = OperationTypes["ListOpportunities"];

@@ -2,6 +2,7 @@ import type { Account } from "../../auth/accounts.js";
 import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
+import { type Doc, obj } from "../common/doc.js";
 
 export interface OpportunityOwner {
   tx: StoreTx;
@@ -9,9 +10,6 @@ export interface OpportunityOwner {
   now: number;
   caller: Account;
 }
-
-type Doc = Record<string, unknown>;
-const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
 
 /**
  * The team member AWS adds to every new opportunity: the account's owner contact. (Observed:

@@ -3,23 +3,21 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Tag } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
+import { type Doc, obj, str } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { tagResource } from "../tags/tags.js";
 import {
   applyReview,
-  type Doc,
-  obj,
   ownedOpportunity,
   REVIEW_OUTCOMES,
   reviewStatusOf,
   SUBMITTED_AT,
-  saveChange,
   stageOf,
-  str,
 } from "./access.js";
 import { sizeDeal } from "./deal-sizing.js";
 import { insertOpportunity, opportunityArn } from "./new-opportunity.js";
 import { businessError, changedPaths, documentIssues, lockIssues } from "./rules.js";
+import { ownedOpportunityForWrite, saveChange } from "./save-change.js";
 import { awsSummaryView, opportunityView, UPDATABLE } from "./view.js";
 
 type Io<Op extends keyof OperationTypes> = OperationTypes[Op];
@@ -77,7 +75,7 @@ export async function updateOpportunity(
   input: Io<"UpdateOpportunity">["input"],
   ctx: OperationContext,
 ): Promise<Io<"UpdateOpportunity">["output"]> {
-  const record = await ownedOpportunity(ctx, input.Identifier, { write: true });
+  const record = await ownedOpportunityForWrite(ctx, input.Identifier);
   const given = Math.round(wireTimeMs(input.LastModifiedDate));
   if (given !== record.lastModifiedAt) {
     throw conflict(
@@ -198,7 +196,7 @@ export async function assignOpportunity(
   input: Io<"AssignOpportunity">["input"],
   ctx: OperationContext,
 ): Promise<Io<"AssignOpportunity">["output"]> {
-  const record = await ownedOpportunity(ctx, input.Identifier, { write: true });
+  const record = await ownedOpportunityForWrite(ctx, input.Identifier);
   const { Email, FirstName, LastName, Phone } = input.Assignee;
   const owner: Doc = { Email, FirstName, LastName, BusinessTitle: "OpportunityOwner" };
   if (Phone !== undefined) owner.Phone = Phone;

@@ -1,11 +1,12 @@
 import { notFound, type ValidationIssue } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { findSolution } from "../solutions/solutions.js";
-import { type Doc, obj, ownedOpportunity, saveChange } from "./access.js";
 import { awsSpendInsights } from "./aws-spend-insights.js";
 import { businessError } from "./rules.js";
+import { ownedOpportunityForWrite, saveChange } from "./save-change.js";
 import { awsRelatedEntityIds, relatedEntities } from "./view.js";
 
 type Associate = OperationTypes["AssociateOpportunity"];
@@ -92,7 +93,7 @@ export async function associateOpportunity(
   input: Associate["input"],
   ctx: OperationContext,
 ): Promise<Associate["output"]> {
-  const record = await ownedOpportunity(ctx, input.OpportunityIdentifier, { write: true });
+  const record = await ownedOpportunityForWrite(ctx, input.OpportunityIdentifier);
   const type = input.RelatedEntityType;
   const id = input.RelatedEntityIdentifier;
   const format = FORMATS[type];
@@ -140,7 +141,7 @@ export async function disassociateOpportunity(
   input: Disassociate["input"],
   ctx: OperationContext,
 ): Promise<Disassociate["output"]> {
-  const record = await ownedOpportunity(ctx, input.OpportunityIdentifier, { write: true });
+  const record = await ownedOpportunityForWrite(ctx, input.OpportunityIdentifier);
   const type = input.RelatedEntityType;
   const related = relatedEntities(record);
   if (!related[type].includes(input.RelatedEntityIdentifier)) {

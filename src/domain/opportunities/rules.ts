@@ -1,7 +1,7 @@
 import { type ValidationIssue, validationError } from "../../errors.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
-import { type Doc, list, obj, str } from "./access.js";
+import { type Doc, list, obj, str } from "../common/doc.js";
 import { lowerCamelPath, relatedEntities, SOLD_ENTITIES } from "./view.js";
 
 /** A business-rule failure, reported the way AWS reports them. */

@@ -1,20 +1,13 @@
 import { conflict } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { type Doc, list, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
-import {
-  type Doc,
-  list,
-  type OpportunityScope,
-  obj,
-  ownedOpportunity,
-  reviewStatusOf,
-  SUBMITTED_AT,
-  saveChange,
-} from "./access.js";
+import { type OpportunityScope, reviewStatusOf, SUBMITTED_AT } from "./access.js";
 import { awsScoringAtSubmission } from "./aws-insights.js";
 import { awsSpendInsights } from "./aws-spend-insights.js";
 import { businessError, submissionIssues } from "./rules.js";
+import { ownedOpportunityForWrite, saveChange } from "./save-change.js";
 import { awsRelatedEntityIds } from "./view.js";
 
 type Io = OperationTypes["SubmitOpportunity"];
@@ -74,7 +67,7 @@ export async function submitForReview(
 }
 
 export async function submitOpportunity(input: Io["input"], ctx: OperationContext): Promise<Io["output"]> {
-  const record = await ownedOpportunity(ctx, input.Identifier, { write: true });
+  const record = await ownedOpportunityForWrite(ctx, input.Identifier);
   await submitForReview(ctx, record, {
     InvolvementType: input.InvolvementType,
     Visibility: input.Visibility,

@@ -2,7 +2,7 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { OpportunitySummary } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
-import { type Doc, list, obj } from "./access.js";
+import { type Doc, list, obj } from "../common/doc.js";
 import { opportunityArn } from "./new-opportunity.js";
 
 type GetOutput = OperationTypes["GetOpportunity"]["output"];

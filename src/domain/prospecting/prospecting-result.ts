@@ -7,10 +7,9 @@ import {
   type ProspectingResultCustomer,
 } from "../../model/generated/shapes.js";
 import type { EngagementRecord } from "../../store/records.js";
+import { obj } from "../common/doc.js";
 import { countryName, geographyOf } from "./geography.js";
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
 
 /** What AWS may set ahead for an account's next prospecting task (the control plane). */

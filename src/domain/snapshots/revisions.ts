@@ -10,7 +10,7 @@ import type {
   ResourceRecord,
 } from "../../store/records.js";
 import { stableStringify } from "../../util/stable-json.js";
-import { type Doc, obj } from "../opportunities/access.js";
+import { type Doc, obj } from "../common/doc.js";
 import { awsSummaryView, relatedEntities } from "../opportunities/view.js";
 
 /** Resource kinds of the generic store this module keeps. */

@@ -6,7 +6,7 @@ import { compareCursors, keysetPage, pageScope } from "../common/page-tokens.js"
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addCustomerProjectToLead } from "../engagements/lead-customer-project.js";
-import { ownedOpportunity } from "../opportunities/access.js";
+import { ownedOpportunityForWrite } from "../opportunities/save-change.js";
 import {
   cursorOf,
   filteredRows,
@@ -36,7 +36,7 @@ export async function createResourceSnapshot(
 ): Promise<Create["output"]> {
   const engagement = await engagementForMember(ctx, input.EngagementIdentifier);
   const template = knownTemplate(input.ResourceSnapshotTemplateIdentifier);
-  const opportunity = await ownedOpportunity(ctx, input.ResourceIdentifier, { write: true });
+  const opportunity = await ownedOpportunityForWrite(ctx, input.ResourceIdentifier);
   await addCustomerProjectToLead(ctx.tx, engagement, opportunity, ctx.caller.awsAccountId, ctx.now);
   const written = await writeRevision(
     ctx.tx,

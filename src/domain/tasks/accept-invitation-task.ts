@@ -2,6 +2,7 @@ import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { InvitationRecord } from "../../store/records.js";
 import { resolveIdentifier } from "../common/arns.js";
+import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { acceptInvitation } from "../invitations/respond.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
@@ -9,12 +10,11 @@ import { insertOpportunity } from "../opportunities/new-opportunity.js";
 import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { opportunityOfEngagement } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
-import { asTaskStep, type Doc } from "./task-records.js";
+import { asTaskStep } from "./task-records.js";
 import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartEngagementByAcceptingInvitationTask"];
 
-const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
 /** Drops undefined members, so the stored document has only what was given. */
 export const compact = (d: Doc): Doc =>
   Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));

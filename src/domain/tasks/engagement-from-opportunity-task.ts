@@ -3,6 +3,7 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { EngagementRecord, MemberRecord, OpportunityRecord } from "../../store/records.js";
 import { newEngagementId } from "../../util/ids.js";
 import { resolveIdentifier } from "../common/arns.js";
+import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { numberContexts } from "../engagements/contexts.js";
 import { issueInvitation } from "../invitations/issue-invitation.js";
@@ -13,12 +14,11 @@ import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
 import { engagementOfOpportunity } from "./links.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
-import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
+import { asTaskStep, TaskFailure } from "./task-records.js";
 import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartEngagementFromOpportunityTask"];
 
-const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
 const truncate = (s: string, n: number) => [...s].slice(0, n).join("");
 
 /** The caller's own opportunity; anyone else's is as good as missing. */

@@ -1,5 +1,6 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { resolveIdentifier } from "../common/arns.js";
+import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addContext, MAX_CONTEXTS } from "../engagements/change-contexts.js";
@@ -9,12 +10,11 @@ import { insertOpportunity } from "../opportunities/new-opportunity.js";
 import { startOpportunitySnapshotJob } from "../snapshots/jobs.js";
 import { compact } from "./accept-invitation-task.js";
 import { startTask, type TaskExecutor } from "./run-task.js";
-import { asTaskStep, type Doc, TaskFailure } from "./task-records.js";
+import { asTaskStep, TaskFailure } from "./task-records.js";
 import { tagCreatedOpportunity } from "./task-tags.js";
 
 type Io = OperationTypes["StartOpportunityFromEngagementTask"];
 
-const obj = (v: unknown): Doc => (v && typeof v === "object" && !Array.isArray(v) ? (v as Doc) : {});
 const DAY_MS = 24 * 3600_000;
 /** A converted lead's target close date: 90 days after the conversion (observed on AWS). */
 export const CONVERTED_TARGET_DAYS = 90;

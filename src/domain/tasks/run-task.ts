@@ -1,8 +1,9 @@
 import type { TaskKind, TaskRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { newTaskId } from "../../util/ids.js";
+import type { Doc } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
-import { type Doc, TaskFailure, taskArn, taskView } from "./task-records.js";
+import { TaskFailure, taskArn, taskView } from "./task-records.js";
 
 /** What a task learned by running: its wire members (OpportunityId, ContextId…). */
 export interface TaskOutcome {

@@ -5,6 +5,7 @@ import type { TaskKind, TaskRecord } from "../../store/records.js";
 import type { Clock } from "../../util/clock.js";
 import type { Logger } from "../../util/logger.js";
 import { type Sweeper, startSweeper } from "../../util/sweeper.js";
+import type { Doc } from "../common/doc.js";
 import type { PageTokens } from "../common/page-tokens.js";
 import type { DomainSettings, OperationContext } from "../context.js";
 import { completeProspectingTask } from "../prospecting/run-prospecting.js";
@@ -12,7 +13,7 @@ import { acceptInvitationTask } from "./accept-invitation-task.js";
 import { engagementFromOpportunityTask } from "./engagement-from-opportunity-task.js";
 import { opportunityFromEngagementTask } from "./opportunity-from-engagement-task.js";
 import { completeTask, failedDoc, type TaskExecutor } from "./run-task.js";
-import { type Doc, TaskFailure, taskView } from "./task-records.js";
+import { TaskFailure, taskView } from "./task-records.js";
 
 type Completer = (task: TaskRecord, ctx: OperationContext) => Promise<unknown>;
 

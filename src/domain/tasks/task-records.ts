@@ -1,8 +1,7 @@
 import { ApiError } from "../../errors.js";
 import type { ReasonCode } from "../../model/generated/shapes.js";
 import type { Catalog, TaskKind, TaskRecord } from "../../store/records.js";
-
-export type Doc = Record<string, unknown>;
+import type { Doc } from "../common/doc.js";
 
 /** The ARN segment of each task kind (`…::catalog/<Catalog>/<segment>/task-…`). */
 export const TASK_ARN_KIND: Record<TaskKind, string> = {

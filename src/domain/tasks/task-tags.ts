@@ -1,9 +1,9 @@
 import type { Tag } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import type { Doc } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { opportunityArn } from "../opportunities/new-opportunity.js";
 import { tagResource } from "../tags/tags.js";
-import type { Doc } from "./task-records.js";
 
 /**
  * A Start…Task's `Tags` land on the opportunity it creates or submits: the task itself has no

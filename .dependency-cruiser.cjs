@@ -8,6 +8,8 @@ const FLOORS = [
   ["cli"],
   ["server"],
   ["control"],
+  // What the clock moves: a list of domain functions, run by the sweeper and the clock route.
+  ["background"],
   // The handles a running server shares; it names types of the rooms below, so it sits above them.
   ["services\\.ts$"],
   ["operations"],

@@ -1,6 +1,6 @@
 import { isCatalog } from "../domain/common/catalog.js";
 import { autoReviewSeconds, REVIEW_OUTCOMES, setAutoReview } from "../domain/opportunities/access.js";
-import { reviewAsAws, settleAutoReviews } from "../domain/opportunities/aws-review.js";
+import { reviewAsAws } from "../domain/opportunities/aws-review.js";
 import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities/aws-summary-change.js";
 import { awsSummaryView } from "../domain/opportunities/view.js";
 import { type ValidationIssue, validationError } from "../errors.js";
@@ -168,9 +168,3 @@ export function setAutoReviewPolicy(body: Record<string, unknown>, services: Ser
 export const autoReviewPolicy = (services: Services) => ({
   approveAfterSeconds: autoReviewSeconds(services.settings),
 });
-
-/** The auto-approvals the virtual clock has reached, stored and announced. */
-export const settleAutoReviewsNow = (services: Services): Promise<number> =>
-  services.store.transaction((tx) =>
-    settleAutoReviews(tx, services.clock.now(), services.settings, services.accounts),
-  );

@@ -1,6 +1,5 @@
-import { settleTasks } from "../domain/tasks/settle.js";
+import { runAllBackgroundWork } from "../background/background-work.js";
 import { notFound, unauthorized, validationError } from "../errors.js";
-import { announceExpiries } from "../events/expiry.js"; // events & webhooks
 import type { Services } from "../services.js";
 import { isoTime } from "../util/clock.js";
 import { isDelaySeconds, MAX_DELAY_SECONDS } from "../util/delays.js";
@@ -13,7 +12,6 @@ import {
   reviewOpportunityAsAws,
   SUMMARY_MEMBER_NAMES,
   setAutoReviewPolicy,
-  settleAutoReviewsNow,
 } from "./aws-opportunities.js";
 import { routeProspectingResultsRequest } from "./aws-prospecting.js"; // prospecting
 import { clockTarget } from "./clock-input.js";
@@ -55,9 +53,8 @@ export async function handleControlRequest(req: ControlRequest, services: Servic
     case "POST /_pclocal/clock": {
       const state = setClock(parseJsonObject(req.body), services);
       await saveControlState(services);
-      await announceExpiries(services); // events & webhooks: expiries the new time reached
-      await settleTasks(services); // tasks: delayed tasks the new time completes
-      if ((await settleAutoReviewsNow(services)) > 0) services.delivery.wake(); // opportunities: auto-review
+      // What the new time reached: expiries, delayed tasks, auto-approvals, old ClientTokens.
+      await runAllBackgroundWork(services);
       return state;
     }
     case "GET /_pclocal/tasks/mode":

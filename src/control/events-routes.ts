@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { INVITATION_EXPIRIES, runBackgroundItem } from "../background/background-work.js";
 import { notFound, type ValidationIssue, validationError } from "../errors.js";
-import { announceExpiries } from "../events/expiry.js";
 import { lastEventSeq } from "../events/webhooks.js";
 import type { Services } from "../services.js";
 import type { WebhookRecord } from "../store/records.js";
@@ -48,7 +48,7 @@ async function listEvents(query: URLSearchParams, services: Services) {
   if (issues.length > 0 || !account) throw validationError(issues);
   if (!services.accounts.byAccountId(account)) throw notFound(`No account ${account}`);
 
-  await announceExpiries(services);
+  await runBackgroundItem(INVITATION_EXPIRIES, services);
   // Not readonly: a read beside a write transaction in progress could see its uncommitted events.
   const records = await services.store.transaction((tx) => tx.events.listAfter(account, after, limit));
   return {

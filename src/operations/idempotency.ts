@@ -1,7 +1,8 @@
-import type { OperationContext } from "../domain/context.js";
+import type { DomainSettings, OperationContext } from "../domain/context.js";
 import { replayProspectingStart } from "../domain/prospecting/prospecting-tasks.js";
 import { currentTaskState } from "../domain/tasks/settle.js";
 import { conflict } from "../errors.js";
+import type { StoreTx } from "../store/port.js";
 import { sha256Hex, stableStringify } from "../util/stable-json.js";
 
 /**
@@ -53,4 +54,13 @@ export async function runIdempotent<T>(
     createdAt: ctx.now,
   });
   return response;
+}
+
+/** Drops the ClientToken records older than the idempotency window at `now`. */
+export async function purgeIdempotencyRecords(
+  tx: StoreTx,
+  now: number,
+  settings: DomainSettings,
+): Promise<void> {
+  await tx.idempotency.purgeBefore(now - settings.idempotencyTtlMs);
 }

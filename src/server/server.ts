@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AccountRegistry } from "../auth/accounts.js";
+import { startBackgroundSweeper } from "../background/background-work.js";
 import { applyControlState, loadControlState, saveControlState } from "../control/control-state.js";
 import { PageTokens } from "../domain/common/page-tokens.js";
 import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
-import { startTaskSweeper } from "../domain/tasks/settle.js";
 import { NO_DELIVERY } from "../events/delivery.js";
-import { startExpirySweeper } from "../events/expiry.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
 import type { Services } from "../services.js";
 import { openStore } from "../store/open-store.js";
@@ -60,8 +59,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const IDEMPOTENCY_PURGE_MS = 10 * 60_000;
-
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const adminToken = options.adminToken ?? DEFAULT_ADMIN_TOKEN;
@@ -111,17 +108,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = (server.address() as AddressInfo).port;
   hosts.set(allowedHostHeaders(host, port, options.allowedHosts));
 
-  const purge = setInterval(() => {
-    const cutoff = services.clock.now() - services.settings.idempotencyTtlMs;
-    store
-      .transaction((tx) => tx.idempotency.purgeBefore(cutoff))
-      .catch((err) => services.logger.warn({ err }, "idempotency purge failed"));
-  }, IDEMPOTENCY_PURGE_MS);
-  purge.unref();
-  // events & webhooks: announce invitation expiries every second; resume stored webhooks
-  const expirySweeper = startExpirySweeper(services);
-  // tasks: complete delayed tasks when their time comes
-  const taskSweeper = startTaskSweeper(services);
+  // What the clock moves: expiries, delayed tasks, auto-approvals, the idempotency purge.
+  const background = startBackgroundSweeper(services);
+  // events & webhooks: resume stored webhooks
   dispatcher.start();
 
   let closing: Promise<void> | undefined;
@@ -132,9 +121,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     services,
     close: () => {
       closing ??= (async () => {
-        clearInterval(purge);
-        await expirySweeper.stop();
-        await taskSweeper.stop();
+        await background.stop();
         await services.delivery.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

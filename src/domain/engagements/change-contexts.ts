@@ -1,7 +1,7 @@
 import { notFound, quotaExceeded, validationError } from "../../errors.js";
-import { engagementUpdatedEvents } from "../../events/engagement-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementContextRecord, EngagementRecord } from "../../store/records.js";
+import { engagementUpdatedEvents } from "../events/engagement-events.js";
 import {
   contextTypeIssues,
   newProspectingContextId,

@@ -1,10 +1,10 @@
 import { validationError } from "../../errors.js";
-import { engagementCreatedEvents } from "../../events/engagement-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import { isoTime } from "../../util/clock.js";
 import { newEngagementId } from "../../util/ids.js";
 import { engagementArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
+import { engagementCreatedEvents } from "../events/engagement-events.js";
 import { contextTypeIssues, numberContexts, refuseProspectingResult } from "./contexts.js";
 
 type Io = OperationTypes["CreateEngagement"];

@@ -1,7 +1,7 @@
-import { invitationEvents } from "../../events/engagement-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, EngagementRecord, InvitationRecord } from "../../store/records.js";
 import { newInvitationId } from "../../util/ids.js";
+import { invitationEvents } from "../events/engagement-events.js";
 
 export interface NewInvitation {
   catalog: Catalog;

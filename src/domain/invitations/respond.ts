@@ -1,9 +1,9 @@
 import { accessDenied, conflict } from "../../errors.js";
-import { invitationEvents, memberAddedEvents } from "../../events/engagement-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { EngagementRecord, InvitationRecord } from "../../store/records.js";
 import type { OperationContext } from "../context.js";
 import { touched } from "../engagements/touch.js";
+import { invitationEvents, memberAddedEvents } from "../events/engagement-events.js";
 import { invitationForParty } from "./access.js";
 import { requireRoomForPartner } from "./partner-limit.js";
 import { effectiveStatus } from "./status.js";

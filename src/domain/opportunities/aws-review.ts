@@ -51,6 +51,17 @@ export async function reviewAsAws(tx: StoreTx, review: AwsReview, now: number, s
   return saved;
 }
 
+/** Whether an auto-approval is due at `now` and not stored yet (a cheap read). */
+export async function hasDueAutoReviews(
+  tx: StoreTx,
+  now: number,
+  settings: DomainSettings,
+): Promise<boolean> {
+  const after = autoReviewSeconds(settings);
+  if (after === null) return false;
+  return (await tx.opportunities.awaitingReview(now - after * 1000, undefined, 1)).length > 0;
+}
+
 /**
  * Stores and announces the auto-approvals the virtual clock has reached (reads already see them;
  * this makes their Opportunity Updated events go out). Returns how many it settled.

@@ -1,8 +1,8 @@
 import type { Account } from "../../auth/accounts.js";
-import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord } from "../../store/records.js";
 import { type Doc, obj } from "../common/doc.js";
+import { opportunityEvent } from "../events/opportunity-events.js";
 
 export interface OpportunityOwner {
   tx: StoreTx;

@@ -2,9 +2,10 @@
  * The opportunity write path: store a change, announce it, and run the opportunity's snapshot
  * jobs. Above both access.ts (the pure reading of an opportunity) and snapshots/jobs.ts.
  */
-import { opportunityEvent } from "../../events/opportunity-events.js";
+
 import type { StoreTx } from "../../store/port.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { opportunityEvent } from "../events/opportunity-events.js";
 import { afterOpportunityChange } from "../snapshots/jobs.js";
 import { type OpportunityScope, ownedOpportunityAsOfNow } from "./access.js";
 

@@ -1,5 +1,4 @@
 import { validationError } from "../../errors.js";
-import { snapshotCreatedEvents } from "../../events/snapshot-events.js";
 import type { ResourceSnapshotPayload } from "../../model/generated/shapes.js";
 import type { StoreTx } from "../../store/port.js";
 import type {
@@ -11,6 +10,7 @@ import type {
 } from "../../store/records.js";
 import { stableStringify } from "../../util/stable-json.js";
 import { type Doc, obj } from "../common/doc.js";
+import { snapshotCreatedEvents } from "../events/snapshot-events.js";
 import { awsSummaryView, relatedEntities } from "../opportunities/view.js";
 
 /** Resource kinds of the generic store this module keeps. */

@@ -1,9 +1,9 @@
-import { opportunityEvent } from "../../events/opportunity-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { InvitationRecord } from "../../store/records.js";
 import { resolveIdentifier } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
+import { opportunityEvent } from "../events/opportunity-events.js";
 import { acceptInvitation } from "../invitations/respond.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
 import { insertOpportunity } from "../opportunities/new-opportunity.js";

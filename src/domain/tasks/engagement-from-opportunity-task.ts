@@ -1,4 +1,3 @@
-import { engagementCreatedEvents, memberAddedEvents } from "../../events/engagement-events.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { EngagementRecord, MemberRecord, OpportunityRecord } from "../../store/records.js";
 import { newEngagementId } from "../../util/ids.js";
@@ -6,6 +5,7 @@ import { resolveIdentifier } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { numberContexts } from "../engagements/contexts.js";
+import { engagementCreatedEvents, memberAddedEvents } from "../events/engagement-events.js";
 import { issueInvitation } from "../invitations/issue-invitation.js";
 import { AWS_ACTOR } from "../invitations/send-from-aws.js";
 import { pendingInvitationTo } from "../invitations/status.js";

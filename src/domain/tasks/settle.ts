@@ -1,13 +1,7 @@
-import type { AccountRegistry } from "../../auth/accounts.js";
-import type { EventDelivery } from "../../events/delivery.js";
-import type { Store } from "../../store/port.js";
+import type { StoreTx } from "../../store/port.js";
 import type { TaskKind, TaskRecord } from "../../store/records.js";
-import type { Clock } from "../../util/clock.js";
-import type { Logger } from "../../util/logger.js";
-import { type Sweeper, startSweeper } from "../../util/sweeper.js";
 import type { Doc } from "../common/doc.js";
-import type { PageTokens } from "../common/page-tokens.js";
-import type { DomainSettings, OperationContext } from "../context.js";
+import type { OperationContext } from "../context.js";
 import { completeProspectingTask } from "../prospecting/run-prospecting.js";
 import { acceptInvitationTask } from "./accept-invitation-task.js";
 import { engagementFromOpportunityTask } from "./engagement-from-opportunity-task.js";
@@ -31,10 +25,13 @@ const COMPLETERS: Record<TaskKind, Completer> = {
 };
 
 const BATCH = 100;
-const SWEEP_INTERVAL_MS = 1_000;
 
 /** What settling needs: a store transaction and the server's shared parts; no caller. */
 export type SettleContext = Omit<OperationContext, "caller" | "catalog">;
+
+/** Whether a delayed task is due at `now` (a cheap read). */
+export const hasDueTasks = async (tx: StoreTx, now: number): Promise<boolean> =>
+  (await tx.tasks.due(now, 1)).length > 0;
 
 /**
  * Completes every IN_PROGRESS task whose delay has passed (delayed-task mode): each runs as the
@@ -80,46 +77,4 @@ export async function currentTaskState(stored: unknown, ctx: OperationContext): 
   await settleDueTasks(ctx);
   const task = await ctx.tx.tasks.get(ctx.catalog, taskId);
   return task ? taskView(task) : stored;
-}
-
-/** The server's handles settling needs (a part of src/services.ts's `Services`). */
-interface SettleServices {
-  store: Store;
-  clock: Clock;
-  accounts: AccountRegistry;
-  settings: DomainSettings;
-  pageTokens: PageTokens;
-  delivery: EventDelivery;
-  logger: Logger;
-}
-
-/** Settles due tasks outside a request (the clock route, the sweeper). */
-export async function settleTasks(services: SettleServices): Promise<number> {
-  const now = services.clock.now();
-  // A cheap read first: most sweeps find nothing and need no write lock.
-  const due = await services.store.transaction((tx) => tx.tasks.due(now, 1), { readonly: true });
-  if (due.length === 0) return 0;
-  const settled = await services.store.transaction((tx) =>
-    settleDueTasks({
-      tx,
-      now,
-      accounts: services.accounts,
-      settings: services.settings,
-      pageTokens: services.pageTokens,
-    }),
-  );
-  if (settled > 0) services.delivery.wake();
-  return settled;
-}
-
-/**
- * Settles due tasks every second in the background, so a delayed task completes on time even when
- * nobody starts or replays a task (lists are read-only and cannot settle).
- */
-export function startTaskSweeper(services: SettleServices, intervalMs = SWEEP_INTERVAL_MS): Sweeper {
-  return startSweeper(
-    () => settleTasks(services),
-    (err) => services.logger.warn({ err }, "task settle sweep failed"),
-    intervalMs,
-  );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Catalog, EventRecord } from "../store/records.js";
+import type { Catalog, EventRecord } from "../../store/records.js";
 
 export type NewEvent = Omit<EventRecord, "seq">;
 

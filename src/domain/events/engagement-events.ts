@@ -1,6 +1,6 @@
-import { engagementArn, invitationArn } from "../domain/common/arns.js";
-import type { EngagementRecord, InvitationRecord, MemberRecord } from "../store/records.js";
-import { isoTime } from "../util/clock.js";
+import type { EngagementRecord, InvitationRecord, MemberRecord } from "../../store/records.js";
+import { isoTime } from "../../util/clock.js";
+import { engagementArn, invitationArn } from "../common/arns.js";
 import { envelope, isPartnerAccount, type NewEvent } from "./envelope.js";
 
 /**

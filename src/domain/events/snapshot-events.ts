@@ -1,4 +1,4 @@
-import type { Catalog } from "../store/records.js";
+import type { Catalog } from "../../store/records.js";
 import { envelope, isPartnerAccount, type NewEvent } from "./envelope.js";
 
 export interface SnapshotEventSubject {

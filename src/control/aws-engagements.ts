@@ -6,7 +6,9 @@ import { notFound, type ValidationIssue, validationError } from "../errors.js";
 import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
 import { isoTime } from "../util/clock.js";
-import { normalizeShape, validateShape } from "../validation/validate.js";
+import { validateBody } from "./json-body.js";
+
+const CONTEXT_SHAPES = { Type: "EngagementContextType", Payload: "UpdateEngagementContextPayload" } as const;
 
 /**
  * `POST /_pclocal/aws/engagements/context`: AWS updates a context of an engagement it is a
@@ -15,7 +17,7 @@ import { normalizeShape, validateShape } from "../validation/validate.js";
  * `UpdateEngagementContextPayload`.
  */
 export async function updateContextAsAws(body: Record<string, unknown>, services: Services) {
-  const { Catalog, EngagementIdentifier, ContextIdentifier, Type, Payload } = body;
+  const { Catalog, EngagementIdentifier, ContextIdentifier, Type } = body;
   const issues: ValidationIssue[] = [];
   if (!isCatalog(Catalog))
     issues.push({ FieldName: "catalog", Message: "Catalog must be AWS or Sandbox", Code: "INVALID_VALUE" });
@@ -27,8 +29,8 @@ export async function updateContextAsAws(body: Record<string, unknown>, services
     if (typeof value !== "string")
       issues.push({ FieldName: field, Message: "Field is required", Code: "REQUIRED_FIELD_MISSING" });
   }
-  issues.push(...validateShape("EngagementContextType", Type, "type"));
-  issues.push(...validateShape("UpdateEngagementContextPayload", Payload, "payload"));
+  const { issues: shapeIssues, values } = validateBody(CONTEXT_SHAPES, body);
+  issues.push(...shapeIssues);
   if (issues.length > 0) throw validationError(issues);
 
   const catalog = Catalog as Catalog;
@@ -44,7 +46,7 @@ export async function updateContextAsAws(body: Record<string, unknown>, services
       engagement,
       ContextIdentifier as string,
       Type as string,
-      normalizeShape("UpdateEngagementContextPayload", Payload) as Record<string, unknown>,
+      values.Payload as Record<string, unknown>,
       AWS_ACTOR.accountId,
       now,
     );

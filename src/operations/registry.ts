@@ -67,11 +67,14 @@ export type Handler<Op extends OperationName> = (
 /** An operation that is routed and validated but answers NotImplementedException. */
 export const NOT_YET = null;
 
+/** One handler per model operation, or NOT_YET for one that is routed but not built. */
+export type HandlerRegistry = { readonly [Op in OperationName]: Handler<Op> | typeof NOT_YET };
+
 /**
  * One entry per model operation: the compiler rejects a missing one, so a new operation in the
  * model cannot go unrouted.
  */
-export const HANDLERS: { [Op in OperationName]: Handler<Op> | typeof NOT_YET } = {
+export const HANDLERS: HandlerRegistry = {
   AcceptEngagementInvitation: acceptEngagementInvitation,
   AssignOpportunity: assignOpportunity,
   AssociateOpportunity: associateOpportunity,

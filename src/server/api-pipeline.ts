@@ -5,7 +5,7 @@ import type { OperationContext } from "../domain/context.js";
 import { notImplemented, validationError } from "../errors.js";
 import { OPERATIONS, type OperationName } from "../model/generated/operations.js";
 import { runIdempotent } from "../operations/idempotency.js";
-import { HANDLERS, type Handler } from "../operations/registry.js";
+import type { Handler } from "../operations/registry.js";
 import { operationFromTarget, parseRequestBody } from "../protocol/awsjson.js";
 import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
@@ -53,7 +53,7 @@ export async function handleApiRequest(
   if (issues.length > 0) throw validationError(issues);
   const input = normalizeInput(operation, raw);
 
-  const handler = HANDLERS[operation] as Handler<OperationName> | null;
+  const handler = services.handlers[operation] as Handler<OperationName> | null;
   if (!handler) throw notImplemented(operation);
   const spec = OPERATIONS[operation];
 

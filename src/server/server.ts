@@ -7,6 +7,7 @@ import { PageTokens } from "../domain/common/page-tokens.js";
 import { DEFAULT_SETTINGS, type DomainSettings } from "../domain/context.js";
 import { NO_DELIVERY } from "../events/delivery.js";
 import { WebhookDispatcher } from "../events/webhooks.js";
+import { HANDLERS, type HandlerRegistry } from "../operations/registry.js";
 import type { Services } from "../services.js";
 import { openStore } from "../store/open-store.js";
 import type { Durability, Store } from "../store/port.js";
@@ -48,6 +49,8 @@ export interface ServerOptions {
   durability?: Durability;
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** The operations' handlers; default: every operation's real handler. */
+  handlers?: HandlerRegistry;
 }
 
 export interface RunningServer {
@@ -75,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     adminToken,
     region: "us-east-1",
     pageTokens: await store.transaction((tx) => PageTokens.load(tx)),
+    handlers: options.handlers ?? HANDLERS,
     delivery: NO_DELIVERY,
     coverage: outputCoverage(options.coverageDir),
   };

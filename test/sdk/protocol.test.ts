@@ -45,21 +45,18 @@ describe("validation through the SDK", () => {
       "identifier",
     ]);
   });
+});
 
-  it("answers an operation that is not built yet with a clear error naming it", async () => {
-    // Every operation is built now: unroute one for the duration of the test (in-process server).
-    const handlers = HANDLERS as Record<string, unknown>;
-    const saved = handlers.GetSellingSystemSettings;
-    handlers.GetSellingSystemSettings = NOT_YET;
-    try {
-      const err = await rejectionOf(
-        h.client(PARTNER_A).send(new GetSellingSystemSettingsCommand({ Catalog: "Sandbox" })),
-      );
-      expect(err.name).toBe("NotImplementedException");
-      expect(err.message).toContain("GetSellingSystemSettings");
-    } finally {
-      handlers.GetSellingSystemSettings = saved;
-    }
+describe("an operation that is not built yet", () => {
+  // Every operation is built now: this server's registry leaves one out.
+  const unbuilt = useHarness({ handlers: { ...HANDLERS, GetSellingSystemSettings: NOT_YET } });
+
+  it("answers with a clear error naming it", async () => {
+    const err = await rejectionOf(
+      unbuilt.client(PARTNER_A).send(new GetSellingSystemSettingsCommand({ Catalog: "Sandbox" })),
+    );
+    expect(err.name).toBe("NotImplementedException");
+    expect(err.message).toContain("GetSellingSystemSettings");
   });
 });
 

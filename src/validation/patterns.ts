@@ -20,6 +20,13 @@
 import { RE2JS } from "re2js";
 
 export interface SafePattern {
+  /** `length`: counts code points; `re2`: an RE2 automaton. Both are linear in the input. */
+  readonly engine: "length" | "re2";
+  /**
+   * The RE2 program's instructions (0 when counting): RE2 visits each (instruction, position)
+   * pair at most once, so a match costs at most this many steps per input character.
+   */
+  readonly programSize: number;
   test(value: string): boolean;
 }
 
@@ -161,7 +168,7 @@ function compile(pattern: string): SafePattern {
   if (lengthOnly) {
     const min = Math.max(Number(lengthOnly[1]), lengthBound?.min ?? 0);
     const max = Math.min(Number(lengthOnly[2]), lengthBound?.max ?? Number.POSITIVE_INFINITY);
-    return { test: (value) => lengthWithin(value, min, max, dotAll) };
+    return { engine: "length", programSize: 0, test: (value) => lengthWithin(value, min, max, dotAll) };
   }
 
   const re2Source = rewrite(body, {
@@ -169,9 +176,14 @@ function compile(pattern: string): SafePattern {
     escape: (esc) => (esc.length === 6 && esc[1] === "u" ? `\\x{${esc.slice(2)}}` : esc),
   });
   const re = RE2JS.compile(re2Source, dotAll ? RE2JS.DOTALL : 0);
-  if (!lengthBound) return { test: (value) => re.test(value) };
+  const programSize = re.matcher("").programSize();
+  if (!lengthBound) return { engine: "re2", programSize, test: (value) => re.test(value) };
   const { min, max } = lengthBound;
-  return { test: (value) => lengthWithin(value, min, max, dotAll) && re.test(value) };
+  return {
+    engine: "re2",
+    programSize,
+    test: (value) => lengthWithin(value, min, max, dotAll) && re.test(value),
+  };
 }
 
 const safeCache = new Map<string, SafePattern>();

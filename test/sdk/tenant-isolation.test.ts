@@ -85,6 +85,7 @@ import { COMPLETE_OPPORTUNITY } from "./helpers/tasks.js";
  * list and try to change resources as random accounts and compare with the model: nobody reads,
  * lists or changes what is not theirs, a hidden resource answers exactly what a non-existent id
  * answers, and every list holds exactly the caller's resources (no leakage through counts).
+ * The walk runs once, before the tests; each test asserts one property over what it found.
  *
  * PCLOCAL_ISOLATION_SEED and PCLOCAL_ISOLATION_STEPS change the walk (defaults: 20260523, 15 000).
  */
@@ -108,10 +109,31 @@ afterAll(() => h.close());
 
 type Outcome<T> = { ok: true; out: T; name: "OK" } | { ok: false; name: string; err: any };
 
-describe("tenant isolation (seeded property test)", () => {
-  it(`keeps every account's resources its own over ${MIN_STEPS}+ random steps`, {
-    timeout: 300_000,
-  }, async () => {
+/** The properties the walk checks; each finding of the walk belongs to the first that claims its kind. */
+const PROPERTIES = {
+  lists:
+    /^List\w+ (count matches the model|lists nothing the caller may not see|lists everything of the caller|lists exactly the members|fails)$/,
+  invitations: /^(Get|Accept|Reject)EngagementInvitation\[|another's invitation/,
+  reads: /^(Get|List)\w*\[(same|other) catalog\]|^GetAwsOpportunitySummary|^prospecting|own role only$/,
+  writes: /\[foreign\]|\[non-member engagement\]|^foreign |changes nothing$/,
+  // Everything else: owners and members doing their own work, and answers that match the model.
+  own: /(?:)/,
+} as const;
+type Property = keyof typeof PROPERTIES;
+
+function propertyOf(kind: string): Property {
+  return (Object.keys(PROPERTIES) as Property[]).find((p) => PROPERTIES[p].test(kind))!;
+}
+
+describe(`tenant isolation (seeded property test, ${MIN_STEPS}+ random steps)`, () => {
+  /** What the one random walk of this file found, read by each property below. */
+  let walk: { findings: Findings; steps: number } | undefined;
+  const findingsOf = (property: Property) => {
+    if (!walk) throw new Error("the random walk did not finish (see the beforeAll error)");
+    return walk.findings.report((kind) => propertyOf(kind) === property);
+  };
+
+  beforeAll(async () => {
     const rng = new Rng(SEED);
     const model = new IsolationModel(ACCOUNTS.map((a) => a.awsAccountId));
     const tally = new Tally();
@@ -1416,8 +1438,31 @@ describe("tenant isolation (seeded property test)", () => {
       ].join("\n"),
     );
     if (findings.size > 0) console.log(`ISOLATION FINDINGS\n${findings.report()}`);
-    expect(findings.report()).toBe("");
-    expect(steps()).toBeGreaterThanOrEqual(MIN_STEPS);
+    walk = { findings, steps: steps() };
+  }, 300_000);
+
+  it(`takes at least ${MIN_STEPS} steps of operations and probes`, () => {
+    expect(walk?.steps).toBeGreaterThanOrEqual(MIN_STEPS);
+  });
+
+  it("no account reads another's engagements, opportunities, jobs, tasks, tags or settings; hidden reads like missing", () => {
+    expect(findingsOf("reads")).toBe("");
+  });
+
+  it("lists show exactly the caller's items: nothing foreign, nothing missing, counts included", () => {
+    expect(findingsOf("lists")).toBe("");
+  });
+
+  it("invitations are visible to sender and receiver only, and only the receiver answers them", () => {
+    expect(findingsOf("invitations")).toBe("");
+  });
+
+  it("writes by one account never change what another sees, and are refused like a missing resource", () => {
+    expect(findingsOf("writes")).toBe("");
+  });
+
+  it("owners and members can do their own work, and every answer agrees with the model", () => {
+    expect(findingsOf("own")).toBe("");
   });
 });
 

@@ -270,8 +270,10 @@ export class Findings {
   get size() {
     return this.byKind.size;
   }
-  report(): string {
+  /** The findings (of the kinds `only` keeps, if given), one kind a paragraph; "" when none. */
+  report(only: (kind: string) => boolean = () => true): string {
     return [...this.byKind.entries()]
+      .filter(([k]) => only(k))
       .map(([k, { count, examples }]) => `${k} (${count}×)\n    ${examples.join("\n    ")}`)
       .join("\n");
   }

@@ -1,12 +1,66 @@
-import type { Catalog } from "../../store/records.js";
+import type { Catalog, TaskKind } from "../../store/records.js";
 
-const PREFIX = "arn:aws:partnercentral:us-east-1:";
+/** Every ARN the emulator answers with is in this one region. */
+const REGION = "us-east-1";
 
-/** Engagement, invitation and task ARNs leave the account field empty, as AWS forms them. */
+/**
+ * `arn:aws:partnercentral:us-east-1:<account>:catalog/<Catalog>/<path>`. Engagement-side ARNs
+ * (engagements, invitations, tasks, snapshots) leave the account field empty, as AWS forms them;
+ * opportunities, resource snapshot jobs and solutions name their owner's account.
+ */
+const partnerCentralArn = (account: string, catalog: Catalog, path: string) =>
+  `arn:aws:partnercentral:${REGION}:${account}:catalog/${catalog}/${path}`;
+
 export const engagementArn = (catalog: Catalog, id: string) =>
-  `${PREFIX}:catalog/${catalog}/engagement/${id}`;
+  partnerCentralArn("", catalog, `engagement/${id}`);
 export const invitationArn = (catalog: Catalog, id: string) =>
-  `${PREFIX}:catalog/${catalog}/engagement-invitation/${id}`;
+  partnerCentralArn("", catalog, `engagement-invitation/${id}`);
+
+/** The ARN segment of each task kind (`…::catalog/<Catalog>/<segment>/task-…`). */
+export const TASK_ARN_KIND: Record<TaskKind, string> = {
+  EngagementByAcceptingInvitation: "engagement-by-accepting-invitation-task",
+  EngagementFromOpportunity: "engagement-from-opportunity-task",
+  OpportunityFromEngagement: "opportunity-from-engagement-task",
+  ProspectingFromEngagement: "prospecting-from-engagement-task",
+};
+export const taskArn = (catalog: Catalog, kind: TaskKind, id: string) =>
+  partnerCentralArn("", catalog, `${TASK_ARN_KIND[kind]}/${id}`);
+
+/** The ARN segment of a prospecting task. */
+export const PROSPECTING_ARN_KIND = TASK_ARN_KIND.ProspectingFromEngagement;
+/** In the `partnercentral-selling` namespace with an empty account field, as the model's `ProspectingTaskArn` pattern states. */
+export const prospectingTaskArn = (catalog: Catalog, id: string) =>
+  `arn:aws:partnercentral-selling:${REGION}::catalog/${catalog}/${PROSPECTING_ARN_KIND}/${id}`;
+
+export const opportunityArn = (catalog: Catalog, account: string, id: string) =>
+  partnerCentralArn(account, catalog, `opportunity/${id}`);
+export const snapshotJobArn = (catalog: Catalog, account: string, id: string) =>
+  partnerCentralArn(account, catalog, `resource-snapshot-job/${id}`);
+export const solutionArn = (catalog: Catalog, account: string, id: string) =>
+  partnerCentralArn(account, catalog, `solution/${id}`);
+
+/** One revision of an engagement resource's snapshot. */
+export const snapshotArn = (
+  k: { catalog: Catalog; engagementId: string; resourceType: string; resourceId: string; template: string },
+  revision: number,
+) =>
+  partnerCentralArn(
+    "",
+    k.catalog,
+    `engagement/${k.engagementId}/resource/${k.resourceType}/${k.resourceId}/template/${k.template}/snapshot/${revision}`,
+  );
+
+/** `arn:aws:aws-marketplace:us-east-1:<account>:AWSMarketplace/<resource>/<id>` (resource: `Offer`, `Solution`, `AmiProduct`…). */
+export const marketplaceArn = (account: string, resource: string, id: string) =>
+  `arn:aws:aws-marketplace:${REGION}:${account}:AWSMarketplace/${resource}/${id}`;
+
+/** Any partition, region and account; `resource` is a regular expression source. */
+export const marketplaceArnPattern = (resource: string) =>
+  new RegExp(
+    `^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]+:[0-9]{12}:AWSMarketplace/${resource}/[A-Za-z0-9_-]+$`,
+  );
+
+export const iamRoleArn = (account: string, roleName: string) => `arn:aws:iam::${account}:role/${roleName}`;
 
 /**
  * The id an identifier names: the id itself, or the last segment of an ARN of `kind` in `catalog`.

@@ -1,9 +1,9 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Catalog, TaskKind } from "../../store/records.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { resolveIdentifier, TASK_ARN_KIND } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { TASK_ARN_KIND, taskView } from "./task-records.js";
+import { taskView } from "./task-records.js";
 
 /** The model gives no default page size for task lists; the service's other lists use 20. */
 export const DEFAULT_TASK_PAGE = 20;

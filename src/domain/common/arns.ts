@@ -11,10 +11,19 @@ const REGION = "us-east-1";
 const partnerCentralArn = (account: string, catalog: Catalog, path: string) =>
   `arn:aws:partnercentral:${REGION}:${account}:catalog/${catalog}/${path}`;
 
+/** The resource segment of each ARN that names its resource by id (`…:catalog/<Catalog>/<kind>/<id>`). */
+export const ARN_KIND = {
+  engagement: "engagement",
+  invitation: "engagement-invitation",
+  opportunity: "opportunity",
+  snapshotJob: "resource-snapshot-job",
+  solution: "solution",
+} as const;
+
 export const engagementArn = (catalog: Catalog, id: string) =>
-  partnerCentralArn("", catalog, `engagement/${id}`);
+  partnerCentralArn("", catalog, `${ARN_KIND.engagement}/${id}`);
 export const invitationArn = (catalog: Catalog, id: string) =>
-  partnerCentralArn("", catalog, `engagement-invitation/${id}`);
+  partnerCentralArn("", catalog, `${ARN_KIND.invitation}/${id}`);
 
 /** The ARN segment of each task kind (`…::catalog/<Catalog>/<segment>/task-…`). */
 export const TASK_ARN_KIND: Record<TaskKind, string> = {
@@ -33,11 +42,11 @@ export const prospectingTaskArn = (catalog: Catalog, id: string) =>
   `arn:aws:partnercentral-selling:${REGION}::catalog/${catalog}/${PROSPECTING_ARN_KIND}/${id}`;
 
 export const opportunityArn = (catalog: Catalog, account: string, id: string) =>
-  partnerCentralArn(account, catalog, `opportunity/${id}`);
+  partnerCentralArn(account, catalog, `${ARN_KIND.opportunity}/${id}`);
 export const snapshotJobArn = (catalog: Catalog, account: string, id: string) =>
-  partnerCentralArn(account, catalog, `resource-snapshot-job/${id}`);
+  partnerCentralArn(account, catalog, `${ARN_KIND.snapshotJob}/${id}`);
 export const solutionArn = (catalog: Catalog, account: string, id: string) =>
-  partnerCentralArn(account, catalog, `solution/${id}`);
+  partnerCentralArn(account, catalog, `${ARN_KIND.solution}/${id}`);
 
 /** One revision of an engagement resource's snapshot. */
 export const snapshotArn = (
@@ -47,7 +56,7 @@ export const snapshotArn = (
   partnerCentralArn(
     "",
     k.catalog,
-    `engagement/${k.engagementId}/resource/${k.resourceType}/${k.resourceId}/template/${k.template}/snapshot/${revision}`,
+    `${ARN_KIND.engagement}/${k.engagementId}/resource/${k.resourceType}/${k.resourceId}/template/${k.template}/snapshot/${revision}`,
   );
 
 /** `arn:aws:aws-marketplace:us-east-1:<account>:AWSMarketplace/<resource>/<id>` (resource: `Offer`, `Solution`, `AmiProduct`…). */
@@ -61,6 +70,22 @@ export const marketplaceArnPattern = (resource: string) =>
   );
 
 export const iamRoleArn = (account: string, roleName: string) => `arn:aws:iam::${account}:role/${roleName}`;
+
+/** The parts of an account-scoped Partner Central ARN as this emulator forms them, if it is one. */
+export function parseAccountArn(
+  arn: string,
+): { account: string; catalog: string; kind: string; id: string } | undefined {
+  const match =
+    /^arn:aws:partnercentral:us-east-1:([0-9]{12}):catalog\/([A-Za-z]+)\/([a-z-]+)\/([^/]+)$/.exec(arn);
+  return match ? { account: match[1]!, catalog: match[2]!, kind: match[3]!, id: match[4]! } : undefined;
+}
+
+/** The catalog segment (`…:catalog/<Catalog>/…`) of any ARN. */
+export const catalogSegmentOf = (arn: string): string | undefined => /:catalog\/([A-Za-z]+)\//.exec(arn)?.[1];
+
+/** The account field of any ARN, if it holds an account id. */
+export const accountOfArn = (arn: string): string | undefined =>
+  /^arn:[^:]*:[^:]*:[^:]*:([0-9]{12}):/.exec(arn)?.[1];
 
 /**
  * The id an identifier names: the id itself, or the last segment of an ARN of `kind` in `catalog`.

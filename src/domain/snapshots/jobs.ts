@@ -4,7 +4,7 @@ import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { newJobId } from "../../util/ids.js";
-import { opportunityArn, resolveIdentifier, snapshotJobArn } from "../common/arns.js";
+import { ARN_KIND, opportunityArn, resolveIdentifier, snapshotJobArn } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
@@ -280,7 +280,7 @@ export async function listResourceSnapshotJobs(
   const engagementId =
     input.EngagementIdentifier === undefined
       ? undefined
-      : (resolveIdentifier(input.EngagementIdentifier, ctx.catalog, "engagement") ?? "");
+      : (resolveIdentifier(input.EngagementIdentifier, ctx.catalog, ARN_KIND.engagement) ?? "");
   const page = await keysetPage(
     ctx.pageTokens,
     pageScope("ListResourceSnapshotJobs", me, ctx.catalog, input),

@@ -10,10 +10,10 @@
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import type { Checksum, SourceData } from "@smithy/types";
 import { AccountRegistry, DEMO_ACCOUNTS } from "../src/auth/accounts.js";
 import { authenticate, type IncomingSignedRequest } from "../src/auth/sigv4.js";
+import { sdkSigner } from "../test/helpers/sign.js";
 
 const N = Number(process.argv[2] ?? 20_000);
 const REGION = "us-east-1";
@@ -49,14 +49,8 @@ function toBuffer(data: SourceData): Buffer {
 
 type Sha256Ctor = typeof Sha256 | typeof NodeSha256;
 
-function signer(accessKeyId: string, secretAccessKey: string, sha256: Sha256Ctor): SignatureV4 {
-  return new SignatureV4({
-    service: SERVICE,
-    region: REGION,
-    credentials: { accessKeyId, secretAccessKey },
-    sha256,
-  });
-}
+const signer = (accessKeyId: string, secretAccessKey: string, sha256: Sha256Ctor) =>
+  sdkSigner({ accessKeyId, secretAccessKey }, { service: SERVICE, region: REGION, sha256 });
 
 async function makeRequests(): Promise<IncomingSignedRequest[]> {
   const signers = DEMO_ACCOUNTS.map((a) => signer(a.accessKeyId, a.secretAccessKey, NodeSha256));

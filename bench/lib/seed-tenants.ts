@@ -1,4 +1,4 @@
-import { prospectingTaskArn } from "../../src/domain/prospecting/ids.js";
+import { prospectingTaskArn } from "../../src/domain/common/arns.js";
 import {
   listedFields,
   PROSPECTING_KIND,

@@ -1,4 +1,4 @@
-import { resolveIdentifier } from "../domain/common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../domain/common/arns.js";
 import { isCatalog } from "../domain/common/catalog.js";
 import { updateContext } from "../domain/engagements/change-contexts.js";
 import { AWS_ACTOR } from "../domain/invitations/send-from-aws.js";
@@ -35,7 +35,7 @@ export async function updateContextAsAws(body: Record<string, unknown>, services
 
   const catalog = Catalog as Catalog;
   return services.store.transaction(async (tx) => {
-    const id = resolveIdentifier(EngagementIdentifier as string, catalog, "engagement");
+    const id = resolveIdentifier(EngagementIdentifier as string, catalog, ARN_KIND.engagement);
     const engagement = id ? await tx.engagements.get(catalog, id) : undefined;
     if (!engagement || !id || !(await tx.members.get(catalog, id, AWS_ACTOR.accountId))) {
       throw notFound(`AWS is not a member of an engagement ${String(EngagementIdentifier)}.`);

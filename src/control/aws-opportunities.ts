@@ -1,7 +1,7 @@
 import { isCatalog } from "../domain/common/catalog.js";
-import { autoReviewSeconds, REVIEW_OUTCOMES, setAutoReview } from "../domain/opportunities/access.js";
 import { reviewAsAws } from "../domain/opportunities/aws-review.js";
 import { type AwsSummaryChange, changeAwsSummary } from "../domain/opportunities/aws-summary-change.js";
+import { autoReviewSeconds, REVIEW_OUTCOMES, setAutoReview } from "../domain/opportunities/review-state.js";
 import { awsSummaryView } from "../domain/opportunities/view.js";
 import { type ValidationIssue, validationError } from "../errors.js";
 import type { Services } from "../services.js";

@@ -1,4 +1,4 @@
-import { autoReviewSeconds, setAutoReview } from "../domain/opportunities/access.js";
+import { autoReviewSeconds, setAutoReview } from "../domain/opportunities/review-state.js";
 import type { Services } from "../services.js";
 import type { StoreTx } from "../store/port.js";
 

@@ -5,9 +5,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { Agent, request } from "node:http";
 import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { DEMO_ACCOUNTS } from "../../src/auth/accounts.js";
 import { ERROR_NAMES, OPERATIONS, type OperationName } from "../../src/model/generated/operations.js";
+import { sdkSigner } from "../helpers/sign.js";
 import { type FuzzCase, JSON_TYPE, makeCase, TARGET_PREFIX } from "./cases.js";
 import { type FollowUp, followUpOf } from "./follow-ups.js";
 import { harvestIds } from "./gen.js";
@@ -43,15 +43,7 @@ class NodeSha256 {
   }
 }
 
-const SIGNERS = DEMO_ACCOUNTS.slice(0, 2).map(
-  (a) =>
-    new SignatureV4({
-      service: "partnercentral-selling",
-      region: "us-east-1",
-      credentials: { accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey },
-      sha256: NodeSha256,
-    }),
-);
+const SIGNERS = DEMO_ACCOUNTS.slice(0, 2).map((a) => sdkSigner(a, { sha256: NodeSha256 }));
 
 export interface WireAnswer {
   status: number;

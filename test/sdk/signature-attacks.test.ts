@@ -5,16 +5,14 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { Sha256 } from "@aws-crypto/sha256-js";
 import {
   CreateEngagementCommand,
   ListEngagementsCommand,
   type PartnerCentralSellingClient,
 } from "@aws-sdk/client-partnercentral-selling";
-import { HttpRequest } from "@smithy/protocol-http";
-import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Account } from "../../src/auth/accounts.js";
+import { type ApiRequestOptions, signedApiHeaders } from "../helpers/sign.js";
 import { type Harness, PARTNER_A, PARTNER_B, rejectionOf, startHarness } from "./helpers/harness.js";
 
 const SIGNATURE_MISMATCH =
@@ -36,50 +34,18 @@ interface Captured {
   body: string;
 }
 
-interface SignOptions {
+interface SignOptions extends ApiRequestOptions {
   account?: Account;
-  signingDate?: Date;
-  region?: string;
-  service?: string;
-  /** Extra headers present when signing (and so signed). */
-  extraHeaders?: Record<string, string>;
-  /**
-   * Whether the signer adds (and signs) x-amz-content-sha256 with the body's hash; smithy's default
-   * is yes, the SDK's JSON clients send none.
-   */
-  applyChecksum?: boolean;
 }
 
 /** A request as the SDK's signer produces it, captured before it is sent. */
 async function capture(operation: string, input: unknown, options: SignOptions = {}): Promise<Captured> {
-  const { hostname, port, host } = new URL(h.url);
-  const account = options.account ?? PARTNER_A;
   const body = JSON.stringify(input);
-  const signer = new SignatureV4({
-    service: options.service ?? "partnercentral-selling",
-    region: options.region ?? "us-east-1",
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-    sha256: Sha256,
+  const headers = await signedApiHeaders(h.url, options.account ?? PARTNER_A, operation, body, {
+    ...options,
     applyChecksum: options.applyChecksum ?? false,
   });
-  const signed = await signer.sign(
-    new HttpRequest({
-      method: "POST",
-      protocol: "http:",
-      hostname,
-      port: Number(port),
-      path: "/",
-      headers: {
-        host,
-        "content-type": "application/x-amz-json-1.0",
-        "x-amz-target": `AWSPartnerCentralSelling.${operation}`,
-        ...options.extraHeaders,
-      },
-      body,
-    }),
-    { signingDate: options.signingDate },
-  );
-  return { headers: { ...(signed.headers as Record<string, string>) }, body };
+  return { headers, body };
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type VerifyOptions,
 } from "../../src/auth/sigv4.js";
 import { ApiError } from "../../src/errors.js";
+import { sdkSigner } from "../helpers/sign.js";
 
 const REGION = "us-east-1";
 const SERVICE = "partnercentral-selling";
@@ -44,19 +45,15 @@ interface SignArgs {
   applyChecksum?: boolean;
 }
 
-function signer(args: SignArgs = {}): SignatureV4 {
-  return new SignatureV4({
-    service: args.service ?? SERVICE,
-    region: args.region ?? REGION,
-    credentials: {
+const signer = (args: SignArgs = {}) =>
+  sdkSigner(
+    {
       accessKeyId: args.accessKeyId ?? A.accessKeyId,
       secretAccessKey: args.secretAccessKey ?? A.secretAccessKey,
       sessionToken: args.sessionToken,
     },
-    sha256: Sha256,
-    applyChecksum: args.applyChecksum,
-  });
-}
+    { service: args.service ?? SERVICE, region: args.region ?? REGION, applyChecksum: args.applyChecksum },
+  );
 
 function unsigned(args: SignArgs = {}): HttpRequest {
   return new HttpRequest({

@@ -1,6 +1,6 @@
 import { accessDenied, notFound } from "../../errors.js";
 import type { EngagementRecord } from "../../store/records.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 
 const missing = (identifier: string) =>
@@ -14,7 +14,7 @@ export async function engagementForMember(
   ctx: OperationContext,
   identifier: string,
 ): Promise<EngagementRecord> {
-  const id = resolveIdentifier(identifier, ctx.catalog, "engagement");
+  const id = resolveIdentifier(identifier, ctx.catalog, ARN_KIND.engagement);
   const record = id ? await ctx.tx.engagements.get(ctx.catalog, id) : undefined;
   if (!record || !id) throw missing(identifier);
   if (await ctx.tx.members.get(ctx.catalog, id, ctx.caller.awsAccountId)) return record;

@@ -1,6 +1,6 @@
 import { notFound } from "../../errors.js";
 import type { InvitationRecord } from "../../store/records.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 
 /** An invitation is visible to its sender and its receiver only; to anyone else it does not exist. */
@@ -8,7 +8,7 @@ export async function invitationForParty(
   ctx: OperationContext,
   identifier: string,
 ): Promise<InvitationRecord> {
-  const id = resolveIdentifier(identifier, ctx.catalog, "engagement-invitation");
+  const id = resolveIdentifier(identifier, ctx.catalog, ARN_KIND.invitation);
   const record = id ? await ctx.tx.invitations.get(ctx.catalog, id) : undefined;
   const me = ctx.caller.awsAccountId;
   if (!record || (record.senderAccountId !== me && record.receiverAccountId !== me)) {

@@ -2,6 +2,7 @@ import type { StoreTx } from "../../store/port.js";
 import type { Catalog, EngagementContextRecord, InvitationRecord } from "../../store/records.js";
 import { newEngagementId } from "../../util/ids.js";
 import { engagementArn, invitationArn } from "../common/arns.js";
+import { type Doc, obj } from "../common/doc.js";
 import { numberContexts } from "../engagements/contexts.js";
 import { deriveEnrichment } from "./enrichment.js";
 import { issueInvitation } from "./issue-invitation.js";
@@ -30,10 +31,8 @@ export interface AwsInvitationRequest {
   enrichmentContext?: Record<string, unknown>;
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v && typeof v === "object" ? (v as Obj) : {});
 const truncate = (s: string, n: number) => [...s].slice(0, n).join("");
-const defined = (d: Obj): Obj => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
+const defined = (d: Doc): Doc => Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined));
 
 function deriveTitle(r: AwsInvitationRequest): string {
   const p = r.payload;
@@ -45,7 +44,7 @@ function deriveTitle(r: AwsInvitationRequest): string {
 }
 
 /** The context AWS attaches when the caller of the control plane gives none. */
-function deriveContext(r: AwsInvitationRequest): { Type: string; Payload: Obj } {
+function deriveContext(r: AwsInvitationRequest): { Type: string; Payload: Doc } {
   const p = r.payload;
   if (r.payloadType === "OpportunityInvitation") {
     const project = obj(p.Project);

@@ -7,8 +7,8 @@ import { conflict, notFound } from "../../errors.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, ReviewCursor } from "../../store/records.js";
 import type { DomainSettings } from "../context.js";
-import { applyReview, asOfNow, autoReviewSeconds, reviewStatusOf } from "./access.js";
 import { awsAnswersSubmission } from "./aws-decision.js";
+import { applyReview, asOfNow, autoReviewSeconds, reviewStatusOf } from "./review-state.js";
 import { announceUpdate, saveChange } from "./save-change.js";
 
 export interface AwsReview {

@@ -5,7 +5,7 @@ import { isoTime } from "../../util/clock.js";
 import { stableStringify } from "../../util/stable-json.js";
 import { type Doc, list, obj, str } from "../common/doc.js";
 import type { DomainSettings } from "../context.js";
-import { asOfNow } from "./access.js";
+import { asOfNow } from "./review-state.js";
 import { announceUpdate } from "./save-change.js";
 
 /**

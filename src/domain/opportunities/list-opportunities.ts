@@ -4,7 +4,7 @@ import { wireTimeMs } from "../../util/clock.js";
 import { obj, str } from "../common/doc.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { asOfNow, autoReviewSeconds, reviewStatusOf } from "./access.js";
+import { asOfNow, autoReviewSeconds, reviewStatusOf } from "./review-state.js";
 import { opportunitySummary } from "./view.js";
 
 type Io = OperationTypes["ListOpportunities"];

@@ -62,7 +62,3 @@ export async function insertOpportunity(owner: OpportunityOwner, fields: Doc): P
   await tx.events.append(opportunityEvent("Opportunity Created", caller.awsAccountId, catalog, id, now));
   return record;
 }
-
-/** The opportunity ARN is account-scoped: `arn:aws:partnercentral:us-east-1:<account>:catalog/<Catalog>/opportunity/O…`. */
-export const opportunityArn = (r: OpportunityRecord) =>
-  `arn:aws:partnercentral:us-east-1:${r.ownerAccountId}:catalog/${r.catalog}/opportunity/${r.id}`;

@@ -3,19 +3,14 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Tag } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
+import { opportunityArn } from "../common/arns.js";
 import { type Doc, obj, str } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { tagResource } from "../tags/tags.js";
-import {
-  applyReview,
-  ownedOpportunity,
-  REVIEW_OUTCOMES,
-  reviewStatusOf,
-  SUBMITTED_AT,
-  stageOf,
-} from "./access.js";
+import { ownedOpportunity } from "./access.js";
 import { sizeDeal } from "./deal-sizing.js";
-import { insertOpportunity, opportunityArn } from "./new-opportunity.js";
+import { insertOpportunity } from "./new-opportunity.js";
+import { applyReview, REVIEW_OUTCOMES, reviewStatusOf, SUBMITTED_AT, stageOf } from "./review-state.js";
 import { businessError, changedPaths, documentIssues, lockIssues } from "./rules.js";
 import { ownedOpportunityForWrite, saveChange } from "./save-change.js";
 import { awsSummaryView, opportunityView, UPDATABLE } from "./view.js";
@@ -49,7 +44,13 @@ export async function createOpportunity(
   if (issues.length > 0) throw businessError(issues);
   if (Origin !== undefined) doc.Origin = Origin;
   const record = await insertOpportunity(ctx, doc);
-  if (Array.isArray(Tags)) await tagResource(ctx.tx, opportunityArn(record), Tags as Tag[], ctx.now);
+  if (Array.isArray(Tags))
+    await tagResource(
+      ctx.tx,
+      opportunityArn(record.catalog, record.ownerAccountId, record.id),
+      Tags as Tag[],
+      ctx.now,
+    );
   const out: Io<"CreateOpportunity">["output"] = {
     Id: record.id,
     LastModifiedDate: isoTime(record.lastModifiedAt),

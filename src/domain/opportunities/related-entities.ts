@@ -1,6 +1,7 @@
 import { notFound, type ValidationIssue } from "../../errors.js";
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { marketplaceArn, marketplaceArnPattern } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { findSolution } from "../solutions/solutions.js";
@@ -23,17 +24,13 @@ export const RELATED_LIMITS: Record<EntityType, number> = {
   AwsMarketplaceProducts: 10,
 };
 
-/** `arn:<partition>:aws-marketplace:<region>:<12-digit account>:AWSMarketplace/<resource>/<id>` */
-const marketplaceArn = (resource: string) =>
-  new RegExp(
-    `^arn:aws[a-z-]*:aws-marketplace:[a-z0-9-]+:[0-9]{12}:AWSMarketplace/${resource}/[A-Za-z0-9_-]+$`,
-  );
-
 /**
  * What an identifier of each type looks like (a solution must also be one of the caller's, see
  * ListSolutions). Marketplace entities are ARNs as the AWS Partner Central developer guide shows
  * them; a product's resource names its type (`AmiProduct`, `SaaSProduct`, `ContainerProduct`, …).
  */
+const EXAMPLE_ACCOUNT = "123456789012";
+
 const FORMATS: Record<EntityType, { pattern: RegExp; what: string; example: string }> = {
   Solutions: { pattern: /^S-[0-9]{1,19}$/, what: "partner solution identifier", example: "S-1234567" },
   AwsProducts: {
@@ -42,24 +39,24 @@ const FORMATS: Record<EntityType, { pattern: RegExp; what: string; example: stri
     example: "AmazonEC2",
   },
   AwsMarketplaceOffers: {
-    pattern: marketplaceArn("Offer"),
+    pattern: marketplaceArnPattern("Offer"),
     what: "AWS Marketplace offer ARN",
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Offer/offer-abcdefghijklm",
+    example: marketplaceArn(EXAMPLE_ACCOUNT, "Offer", "offer-abcdefghijklm"),
   },
   AwsMarketplaceOfferSets: {
-    pattern: marketplaceArn("OfferSet"),
+    pattern: marketplaceArnPattern("OfferSet"),
     what: "AWS Marketplace offer set ARN",
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/OfferSet/offerset-abcdefghijklm",
+    example: marketplaceArn(EXAMPLE_ACCOUNT, "OfferSet", "offerset-abcdefghijklm"),
   },
   AwsMarketplaceSolutions: {
-    pattern: marketplaceArn("Solution"),
+    pattern: marketplaceArnPattern("Solution"),
     what: "AWS Marketplace solution ARN",
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/Solution/soln-ab1c2de3fgh4i",
+    example: marketplaceArn(EXAMPLE_ACCOUNT, "Solution", "soln-ab1c2de3fgh4i"),
   },
   AwsMarketplaceProducts: {
-    pattern: marketplaceArn("[A-Za-z]+Product"),
+    pattern: marketplaceArnPattern("[A-Za-z]+Product"),
     what: "AWS Marketplace product ARN",
-    example: "arn:aws:aws-marketplace:us-east-1:123456789012:AWSMarketplace/AmiProduct/prod-ab1c2de3fgh4i",
+    example: marketplaceArn(EXAMPLE_ACCOUNT, "AmiProduct", "prod-ab1c2de3fgh4i"),
   },
 };
 

@@ -2,8 +2,8 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { OpportunitySummary } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
+import { opportunityArn } from "../common/arns.js";
 import { type Doc, list, obj } from "../common/doc.js";
-import { opportunityArn } from "./new-opportunity.js";
 
 type GetOutput = OperationTypes["GetOpportunity"]["output"];
 
@@ -65,7 +65,7 @@ export function opportunityView(record: OpportunityRecord): GetOutput {
   return {
     ...pick(record.doc, DOC_MEMBERS),
     Id: record.id,
-    Arn: opportunityArn(record),
+    Arn: opportunityArn(record.catalog, record.ownerAccountId, record.id),
     Catalog: record.catalog,
     CreatedDate: isoTime(record.createdAt),
     LastModifiedDate: isoTime(record.lastModifiedAt),
@@ -96,7 +96,7 @@ export function opportunitySummary(record: OpportunityRecord): OpportunitySummar
   const summary: Doc = {
     Catalog: record.catalog,
     Id: record.id,
-    Arn: opportunityArn(record),
+    Arn: opportunityArn(record.catalog, record.ownerAccountId, record.id),
     ...pick(record.doc, ["PartnerOpportunityIdentifier", "OpportunityType"]),
     LastModifiedDate: isoTime(record.lastModifiedAt),
     CreatedDate: isoTime(record.createdAt),

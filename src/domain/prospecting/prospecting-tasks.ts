@@ -2,11 +2,11 @@ import { notFound, type ValidationIssue, validationError } from "../../errors.js
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { KeysetCursor, TaskQuery, TaskRecord } from "../../store/records.js";
 import { isoTime, wireTimeMs } from "../../util/clock.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { PROSPECTING_ARN_KIND, prospectingTaskArn, resolveIdentifier } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { settleDueTasks } from "../tasks/settle.js";
-import { newProspectingTaskId, PROSPECTING_ARN_KIND, prospectingTaskArn } from "./ids.js";
+import { newProspectingTaskId } from "./ids.js";
 import { takeQueuedResult } from "./queued-results.js";
 import {
   completeProspectingTask,

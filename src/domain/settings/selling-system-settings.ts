@@ -1,6 +1,7 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog } from "../../store/records.js";
+import { iamRoleArn } from "../common/arns.js";
 import type { OperationContext } from "../context.js";
 
 type Get = OperationTypes["GetSellingSystemSettings"];
@@ -14,7 +15,7 @@ export const SETTINGS_KIND = "selling-system-settings";
 
 /** A role name becomes the caller's role ARN; a full role ARN is kept as given. */
 export const roleArnOf = (identifier: string, accountId: string): string =>
-  identifier.startsWith("arn:") ? identifier : `arn:aws:iam::${accountId}:role/${identifier}`;
+  identifier.startsWith("arn:") ? identifier : iamRoleArn(accountId, identifier);
 
 /** The role ARN registered for resource snapshot jobs of an account in a catalog, if any. */
 export async function snapshotJobRoleArn(

@@ -4,12 +4,13 @@ import type { StoreTx } from "../../store/port.js";
 import type { Catalog, OpportunityRecord, ResourceRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { newJobId } from "../../util/ids.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, opportunityArn, resolveIdentifier, snapshotJobArn } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
 import { addCustomerProjectToLead } from "../engagements/lead-customer-project.js";
-import { asOfNow, ownedOpportunity } from "../opportunities/access.js";
+import { ownedOpportunity } from "../opportunities/access.js";
+import { asOfNow } from "../opportunities/review-state.js";
 import { tagResource } from "../tags/tags.js";
 import {
   cursorOf,
@@ -40,9 +41,6 @@ interface JobDoc {
 }
 
 type JobRecord = ResourceRecord & { doc: JobDoc & Record<string, unknown> };
-
-export const jobArn = (catalog: Catalog, account: string, id: string) =>
-  `arn:aws:partnercentral:us-east-1:${account}:catalog/${catalog}/resource-snapshot-job/${id}`;
 
 /** A new, Stopped job of the owner; the caller checked membership, ownership and the template. */
 export async function insertJob(
@@ -222,7 +220,7 @@ export async function createResourceSnapshotJob(
     { engagementId: engagement.id, resourceType: input.ResourceType, resourceId: opportunity.id, template },
     ctx.now,
   );
-  const arn = jobArn(ctx.catalog, job.ownerAccountId, job.id);
+  const arn = snapshotJobArn(ctx.catalog, job.ownerAccountId, job.id);
   if (input.Tags) await tagResource(ctx.tx, arn, input.Tags, ctx.now);
   return { Id: job.id, Arn: arn };
 }
@@ -259,11 +257,11 @@ export async function getResourceSnapshotJob(
   return {
     Catalog: ctx.catalog,
     Id: job.id,
-    Arn: jobArn(ctx.catalog, job.ownerAccountId, job.id),
+    Arn: snapshotJobArn(ctx.catalog, job.ownerAccountId, job.id),
     EngagementId: d.EngagementId,
     ResourceType: d.ResourceType as Get["output"]["ResourceType"],
     ResourceId: d.ResourceId,
-    ResourceArn: `arn:aws:partnercentral:us-east-1:${job.ownerAccountId}:catalog/${ctx.catalog}/opportunity/${d.ResourceId}`,
+    ResourceArn: opportunityArn(ctx.catalog, job.ownerAccountId, d.ResourceId),
     ResourceSnapshotTemplateName: d.ResourceSnapshotTemplateName,
     CreatedAt: isoTime(job.createdAt),
     Status: job.status as Get["output"]["Status"],
@@ -282,7 +280,7 @@ export async function listResourceSnapshotJobs(
   const engagementId =
     input.EngagementIdentifier === undefined
       ? undefined
-      : (resolveIdentifier(input.EngagementIdentifier, ctx.catalog, "engagement") ?? "");
+      : (resolveIdentifier(input.EngagementIdentifier, ctx.catalog, ARN_KIND.engagement) ?? "");
   const page = await keysetPage(
     ctx.pageTokens,
     pageScope("ListResourceSnapshotJobs", me, ctx.catalog, input),
@@ -305,7 +303,7 @@ export async function listResourceSnapshotJobs(
   return {
     ResourceSnapshotJobSummaries: page.items.map((job) => ({
       Id: job.id,
-      Arn: jobArn(ctx.catalog, job.ownerAccountId, job.id),
+      Arn: snapshotJobArn(ctx.catalog, job.ownerAccountId, job.id),
       EngagementId: job.doc.EngagementId as string,
       Status: job.status as "Running" | "Stopped",
     })),

@@ -9,6 +9,7 @@ import type {
   ResourceRecord,
 } from "../../store/records.js";
 import { stableStringify } from "../../util/stable-json.js";
+import { snapshotArn } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import { snapshotCreatedEvents } from "../events/snapshot-events.js";
 import { awsSummaryView, relatedEntities } from "../opportunities/view.js";
@@ -55,9 +56,6 @@ const headId = (k: SnapshotKey) => `${k.engagementId}|${k.resourceType}|${k.reso
 const snapshotId = (k: SnapshotKey, revision: number) => `${headId(k)}|${String(revision).padStart(10, "0")}`;
 export const associationId = (engagementId: string, resourceType: string, resourceId: string) =>
   `${engagementId}|${resourceType}|${resourceId}`;
-
-export const snapshotArn = (k: SnapshotKey, revision: number) =>
-  `arn:aws:partnercentral:us-east-1::catalog/${k.catalog}/engagement/${k.engagementId}/resource/${k.resourceType}/${k.resourceId}/template/${k.template}/snapshot/${revision}`;
 
 /** What a stored snapshot's document holds. */
 export interface SnapshotDoc {

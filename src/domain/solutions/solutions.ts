@@ -2,6 +2,7 @@ import type { SolutionBase, SolutionStatus } from "../../model/generated/shapes.
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog, KeysetCursor, SolutionQuery, SolutionRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
+import { marketplaceArn, solutionArn } from "../common/arns.js";
 
 /** A partner's solution as the emulator keeps it. */
 export interface Solution {
@@ -84,7 +85,7 @@ function defaultFor(accountId: string, { marketplace, ...s }: DefaultSolution): 
   return marketplace
     ? {
         ...s,
-        AwsMarketplaceSolutionArn: `arn:aws:aws-marketplace:us-east-1:${accountId}:AWSMarketplace/Solution/${marketplace}`,
+        AwsMarketplaceSolutionArn: marketplaceArn(accountId, "Solution", marketplace),
       }
     : s;
 }
@@ -181,9 +182,6 @@ export async function putSolution(
       : { awsMarketplaceSolutionArn: s.AwsMarketplaceSolutionArn }),
   });
 }
-
-export const solutionArn = (catalog: Catalog, accountId: string, id: string) =>
-  `arn:aws:partnercentral:us-east-1:${accountId}:catalog/${catalog}/solution/${id}`;
 
 export const solutionView = (catalog: Catalog, accountId: string, s: Solution): SolutionBase => ({
   Catalog: catalog,

@@ -3,6 +3,7 @@ import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Tag } from "../../model/generated/shapes.js";
 import type { StoreTx } from "../../store/port.js";
 import type { Catalog } from "../../store/records.js";
+import { ARN_KIND, accountOfArn, catalogSegmentOf, parseAccountArn } from "../common/arns.js";
 import { isCatalog } from "../common/catalog.js";
 import type { OperationContext } from "../context.js";
 
@@ -14,9 +15,8 @@ type ListIo = OperationTypes["ListTagsForResource"];
 export const TAGS_KIND = "tags";
 export const MAX_TAGS = 200;
 
-/** The account-scoped ARNs that can carry tags (the model's TaggableResourceArn needs an account). */
-const TAGGABLE =
-  /^arn:aws:partnercentral:us-east-1:([0-9]{12}):catalog\/([A-Za-z]+)\/(opportunity|resource-snapshot-job)\/([^/]+)$/;
+/** The account-scoped resources that can carry tags (the model's TaggableResourceArn needs an account). */
+const TAGGABLE_KINDS: readonly string[] = [ARN_KIND.opportunity, ARN_KIND.snapshotJob];
 
 interface Taggable {
   arn: string;
@@ -35,20 +35,16 @@ const invalid = (field: string, message: string, code: ValidationIssue["Code"] =
  * resource that does not exist → ResourceNotFoundException (as for any resource not visible).
  */
 async function taggableResource(ctx: OperationContext, arn: string): Promise<Taggable> {
-  const match = TAGGABLE.exec(arn);
-  if (!match || !isCatalog(match[2])) {
+  const parts = parseAccountArn(arn);
+  if (!parts || !TAGGABLE_KINDS.includes(parts.kind) || !isCatalog(parts.catalog)) {
     throw invalid(
       "resourceArn",
       "Only opportunity and resource snapshot job ARNs of the AWS or Sandbox catalog can be tagged.",
     );
   }
-  const [, accountId, catalog, type, id] = match as unknown as [
-    string,
-    string,
-    Catalog,
-    Taggable["type"],
-    string,
-  ];
+  const { account: accountId, id } = parts;
+  const catalog = parts.catalog as Catalog;
+  const type = parts.kind as Taggable["type"];
   const missing = () => notFound(`Resource ${arn} was not found.`);
   if (accountId !== ctx.caller.awsAccountId) throw missing();
   const owner =
@@ -60,7 +56,7 @@ async function taggableResource(ctx: OperationContext, arn: string): Promise<Tag
 }
 
 const catalogOfArn = (arn: string): Catalog | undefined => {
-  const catalog = /:catalog\/([A-Za-z]+)\//.exec(arn)?.[1];
+  const catalog = catalogSegmentOf(arn);
   return isCatalog(catalog) ? catalog : undefined;
 };
 
@@ -124,7 +120,7 @@ export async function tagResource(tx: StoreTx, arn: string, tags: Tag[], now = D
       "TOO_MANY_VALUES",
     );
   }
-  const owner = /^arn:[^:]*:[^:]*:[^:]*:([0-9]{12}):/.exec(arn)?.[1] ?? "";
+  const owner = accountOfArn(arn) ?? "";
   await saveTags(
     tx,
     arn,

@@ -1,6 +1,6 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { InvitationRecord } from "../../store/records.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { opportunityEvent } from "../events/opportunity-events.js";
@@ -115,7 +115,7 @@ export async function startEngagementByAcceptingInvitationTask(
   input: Io["input"],
   ctx: OperationContext,
 ): Promise<Io["output"]> {
-  const invitationId = resolveIdentifier(input.Identifier, ctx.catalog, "engagement-invitation");
+  const invitationId = resolveIdentifier(input.Identifier, ctx.catalog, ARN_KIND.invitation);
   return startTask(
     acceptInvitationTask,
     ctx,

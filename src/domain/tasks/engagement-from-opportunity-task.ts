@@ -1,7 +1,7 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { EngagementRecord, MemberRecord, OpportunityRecord } from "../../store/records.js";
 import { newEngagementId } from "../../util/ids.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { numberContexts } from "../engagements/contexts.js";
@@ -23,7 +23,7 @@ const truncate = (s: string, n: number) => [...s].slice(0, n).join("");
 
 /** The caller's own opportunity; anyone else's is as good as missing. */
 async function ownOpportunity(ctx: OperationContext, identifier: string): Promise<OpportunityRecord> {
-  const id = resolveIdentifier(identifier, ctx.catalog, "opportunity");
+  const id = resolveIdentifier(identifier, ctx.catalog, ARN_KIND.opportunity);
   const record = id ? await ctx.tx.opportunities.get(ctx.catalog, id) : undefined;
   if (!record || record.ownerAccountId !== ctx.caller.awsAccountId) {
     throw new TaskFailure(
@@ -210,7 +210,7 @@ export async function startEngagementFromOpportunityTask(
   input: Io["input"],
   ctx: OperationContext,
 ): Promise<Io["output"]> {
-  const opportunityId = resolveIdentifier(input.Identifier, ctx.catalog, "opportunity");
+  const opportunityId = resolveIdentifier(input.Identifier, ctx.catalog, ARN_KIND.opportunity);
   return startTask(
     engagementFromOpportunityTask,
     ctx,

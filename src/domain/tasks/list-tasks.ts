@@ -1,9 +1,9 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
 import type { Catalog, TaskKind } from "../../store/records.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier, TASK_ARN_KIND } from "../common/arns.js";
 import { keysetPage, pageScope } from "../common/page-tokens.js";
 import type { OperationContext } from "../context.js";
-import { TASK_ARN_KIND, taskView } from "./task-records.js";
+import { taskView } from "./task-records.js";
 
 /** The model gives no default page size for task lists; the service's other lists use 20. */
 export const DEFAULT_TASK_PAGE = 20;
@@ -43,9 +43,9 @@ async function listTasks(operation: string, kind: TaskKind, input: TaskFilters, 
         accountId: me,
         statuses: input.TaskStatus,
         ids: idsOf(input.TaskIdentifier, catalog, TASK_ARN_KIND[kind]),
-        opportunityIds: idsOf(input.OpportunityIdentifier, catalog, "opportunity"),
-        engagementIds: idsOf(input.EngagementIdentifier, catalog, "engagement"),
-        invitationIds: idsOf(input.EngagementInvitationIdentifier, catalog, "engagement-invitation"),
+        opportunityIds: idsOf(input.OpportunityIdentifier, catalog, ARN_KIND.opportunity),
+        engagementIds: idsOf(input.EngagementIdentifier, catalog, ARN_KIND.engagement),
+        invitationIds: idsOf(input.EngagementInvitationIdentifier, catalog, ARN_KIND.invitation),
         contextIds: input.ContextIdentifier,
         order: input.Sort?.SortOrder === "ASCENDING" ? "ASCENDING" : "DESCENDING",
         after,

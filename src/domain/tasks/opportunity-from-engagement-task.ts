@@ -1,5 +1,5 @@
 import type { OperationTypes } from "../../model/generated/operations.js";
-import { resolveIdentifier } from "../common/arns.js";
+import { ARN_KIND, resolveIdentifier } from "../common/arns.js";
 import { type Doc, obj } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
 import { engagementForMember } from "../engagements/access.js";
@@ -126,7 +126,7 @@ export async function startOpportunityFromEngagementTask(
   input: Io["input"],
   ctx: OperationContext,
 ): Promise<Io["output"]> {
-  const engagementId = resolveIdentifier(input.Identifier, ctx.catalog, "engagement");
+  const engagementId = resolveIdentifier(input.Identifier, ctx.catalog, ARN_KIND.engagement);
   return startTask(
     opportunityFromEngagementTask,
     ctx,

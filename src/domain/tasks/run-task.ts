@@ -1,9 +1,10 @@
 import type { TaskKind, TaskRecord } from "../../store/records.js";
 import { isoTime } from "../../util/clock.js";
 import { newTaskId } from "../../util/ids.js";
-import type { Doc } from "../common/doc.js";
+import { taskArn } from "../common/arns.js";
+import { type Doc, str } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
-import { TaskFailure, taskArn, taskView } from "./task-records.js";
+import { TaskFailure, taskView } from "./task-records.js";
 
 /** What a task learned by running: its wire members (OpportunityId, ContextId…). */
 export interface TaskOutcome {
@@ -23,7 +24,6 @@ export interface TaskExecutor {
 
 /** Keeps the record's query columns in step with its wire members. */
 function indexed(task: TaskRecord, engagementId?: string): TaskRecord {
-  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const next: TaskRecord = { ...task };
   const pairs = [
     ["opportunityId", str(task.doc.OpportunityId)],

@@ -1,19 +1,7 @@
 import { ApiError } from "../../errors.js";
 import type { ReasonCode } from "../../model/generated/shapes.js";
-import type { Catalog, TaskKind, TaskRecord } from "../../store/records.js";
+import type { TaskRecord } from "../../store/records.js";
 import type { Doc } from "../common/doc.js";
-
-/** The ARN segment of each task kind (`…::catalog/<Catalog>/<segment>/task-…`). */
-export const TASK_ARN_KIND: Record<TaskKind, string> = {
-  EngagementByAcceptingInvitation: "engagement-by-accepting-invitation-task",
-  EngagementFromOpportunity: "engagement-from-opportunity-task",
-  OpportunityFromEngagement: "opportunity-from-engagement-task",
-  ProspectingFromEngagement: "prospecting-from-engagement-task",
-};
-
-/** Task ARNs leave the account field empty, as AWS forms them. */
-export const taskArn = (catalog: Catalog, kind: TaskKind, id: string) =>
-  `arn:aws:partnercentral:us-east-1::catalog/${catalog}/${TASK_ARN_KIND[kind]}/${id}`;
 
 /**
  * The wire members a task answers with, in the model's order. A task record's `doc` holds these

@@ -1,8 +1,8 @@
 import type { Tag } from "../../model/generated/shapes.js";
 import type { OpportunityRecord } from "../../store/records.js";
+import { opportunityArn } from "../common/arns.js";
 import type { Doc } from "../common/doc.js";
 import type { OperationContext } from "../context.js";
-import { opportunityArn } from "../opportunities/new-opportunity.js";
 import { tagResource } from "../tags/tags.js";
 
 /**
@@ -15,6 +15,11 @@ export async function tagCreatedOpportunity(
   opportunity: OpportunityRecord,
 ) {
   if (Array.isArray(request.Tags) && request.Tags.length > 0) {
-    await tagResource(ctx.tx, opportunityArn(opportunity), request.Tags as Tag[], ctx.now);
+    await tagResource(
+      ctx.tx,
+      opportunityArn(opportunity.catalog, opportunity.ownerAccountId, opportunity.id),
+      request.Tags as Tag[],
+      ctx.now,
+    );
   }
 }

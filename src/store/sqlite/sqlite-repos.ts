@@ -348,7 +348,8 @@ type Prepare = (sql: string) => Statement;
 /** The first opportunity number of a catalog; ids look like AWS's (`O` + 7 digits). */
 const FIRST_OPPORTUNITY_NUMBER = 1_000_000;
 
-const str = (v: unknown) => (typeof v === "string" ? v : "");
+/** A text column: the string, or "" for anything else. */
+const textColumn = (v: unknown) => (typeof v === "string" ? v : "");
 
 function opportunityColumns(r: OpportunityRecord) {
   const doc = r.doc as {
@@ -357,10 +358,10 @@ function opportunityColumns(r: OpportunityRecord) {
   };
   const submittedAt = r.awsSummary?._submittedAt;
   return {
-    company: str(doc.Customer?.Account?.CompanyName),
-    stage: str(doc.LifeCycle?.Stage),
-    review: str(doc.LifeCycle?.ReviewStatus),
-    close: str(doc.LifeCycle?.TargetCloseDate),
+    company: textColumn(doc.Customer?.Account?.CompanyName),
+    stage: textColumn(doc.LifeCycle?.Stage),
+    review: textColumn(doc.LifeCycle?.ReviewStatus),
+    close: textColumn(doc.LifeCycle?.TargetCloseDate),
     // When the domain last submitted it to AWS (src/domain/opportunities/access.ts, SUBMITTED_AT).
     submittedAt: typeof submittedAt === "number" ? submittedAt : null,
   };

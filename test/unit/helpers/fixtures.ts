@@ -1,26 +1,14 @@
-import { OPPORTUNITY_INVITATION_PAYLOAD } from "../../sdk/helpers/fixtures.js";
+import { CUSTOMER_PROJECT_CONTEXT, OPPORTUNITY_INVITATION_PAYLOAD } from "../../sdk/helpers/fixtures.js";
 
-/** Valid operation inputs (parsed JSON, as the validator receives them). Each call returns a fresh copy. */
+/**
+ * Valid operation inputs (parsed JSON, as the validator receives them), built on the SDK tests'
+ * fixtures (test/sdk/helpers/fixtures.ts). Each call returns a fresh copy.
+ */
 
-export const customerProjectContext = () => ({
-  Type: "CustomerProject",
-  Payload: {
-    CustomerProject: {
-      Customer: {
-        Industry: "Retail",
-        CompanyName: "Example Retail Inc",
-        WebsiteUrl: "https://shop.example-retail.com",
-        CountryCode: "CA",
-      },
-      Project: {
-        Title: "Omnichannel inventory platform",
-        BusinessProblem: "Inventory is out of sync between stores and the web shop.",
-        TargetCompletionDate: "2027-03-31",
-      },
-    },
-  },
-});
+/** A fresh copy of the SDK tests' customer project context. */
+export const customerProjectContext = () => structuredClone(CUSTOMER_PROJECT_CONTEXT);
 
+/** The least lead context the model accepts (no QualificationStatus: the validator supplies its default). */
 export const leadContext = () => ({
   Type: "Lead",
   Payload: {

@@ -27,6 +27,19 @@ const engagement = (contexts: EngagementRecord["contexts"], title?: string): Eng
 });
 
 describe("prospecting result", () => {
+  it("takes a free-text segment named like an Object member as plain text", () => {
+    for (const MarketSegment of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const lead = { CompanyName: "Example Corp", MarketSegment };
+      const result = prospectingResult(
+        engagement([{ Id: "1", Type: "Lead", Payload: { Lead: { Customer: lead } } }]),
+        TASK,
+      );
+      expect(validateShape("ProspectingResultAws", result), MarketSegment).toEqual([]);
+      expect(result.Customer!.Segment).toBe(MarketSegment);
+      expect(result.Customer!.CompanySize).toBeUndefined();
+    }
+  });
+
   it("places every country of the model's CountryCode", () => {
     expect(CountryCode_VALUES.filter((c) => !geographyOf(c))).toEqual([]);
   });
@@ -37,7 +50,12 @@ describe("prospecting result", () => {
     const lead = fc.record({
       CompanyName: maybe(text),
       Industry: maybe(fc.oneof(fc.constantFrom(...Industry_VALUES), text)),
-      MarketSegment: maybe(fc.oneof(fc.constantFrom("Enterprise", "Micro", "medium"), text)),
+      MarketSegment: maybe(
+        fc.oneof(
+          fc.constantFrom("Enterprise", "Micro", "medium", "__proto__", "constructor", "toString"),
+          text,
+        ),
+      ),
       Address: maybe(
         fc.record({ CountryCode: maybe(fc.oneof(fc.constantFrom(...CountryCode_VALUES), text)) }),
       ),

@@ -150,7 +150,8 @@ function customerProfile(
         ? pick("sub-industry", SUB_INDUSTRIES[industry] ?? ["General"])
         : undefined;
   const segment = facts.segment ?? pick("segment", SEGMENTS);
-  const size = COMPANY_SIZES[segment];
+  // A lead's segment is free text: only the table's own keys count (not "__proto__", "toString"…).
+  const size = Object.hasOwn(COMPANY_SIZES, segment) ? COMPANY_SIZES[segment] : undefined;
   const programs = [...new Set([pick("program-1", PROGRAMS), pick("program-2", PROGRAMS)])].sort();
   const where = country ? ` based in ${countryName(country)}` : "";
   const what = industry && industry !== "Other" ? ` ${industry.toLowerCase()} organization` : " organization";

@@ -1,6 +1,7 @@
 /** Reading a control-plane request: its JSON body, its path segments, its members' shapes. */
 import type { IncomingHttpHeaders } from "node:http";
-import { serializationError, type ValidationIssue, validationError } from "../errors.js";
+import { type ValidationIssue, validationError } from "../errors.js";
+import { parseJsonObjectBody } from "../protocol/awsjson.js";
 import { normalizeShape, validateShape } from "../validation/validate.js";
 
 export interface ControlRequest {
@@ -20,16 +21,7 @@ export function parseJsonObject(
   body: Buffer,
   meaningfulNulls: readonly string[] = [],
 ): Record<string, unknown> {
-  if (body.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString("utf8"));
-  } catch {
-    throw serializationError("The request body is not valid JSON.");
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw serializationError("The request body must be a JSON object.");
-  }
+  const parsed = parseJsonObjectBody(body);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (value !== null || meaningfulNulls.includes(key)) out[key] = value;

@@ -23,6 +23,11 @@ export function parseRequestBody(contentType: string | undefined, body: Buffer):
       `Unsupported Content-Type ${JSON.stringify(contentType ?? "")}; expected ${JSON_CONTENT_TYPE}`,
     );
   }
+  return parseJsonObjectBody(body);
+}
+
+/** A body that must hold one JSON object (an empty body is an empty object). */
+export function parseJsonObjectBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   let parsed: unknown;
   try {

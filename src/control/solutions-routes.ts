@@ -4,17 +4,14 @@ import {
   allAccountSolutions,
   findSolution,
   putSolution,
-  SOLUTION_ID,
   type Solution,
   solutionView,
 } from "../domain/solutions/solutions.js";
 import { type ValidationIssue, validationError } from "../errors.js";
 import type { SolutionStatus } from "../model/generated/shapes.js";
-import { SolutionStatus_VALUES } from "../model/generated/shapes.js";
 import type { Services } from "../services.js";
 import type { Catalog } from "../store/records.js";
-import { validateShape } from "../validation/validate.js";
-import { type ControlRequest, parseJsonObject } from "./json-body.js";
+import { type ControlRequest, parseJsonObject, validateBody } from "./json-body.js";
 
 /**
  * A partner's solutions on the control plane:
@@ -32,8 +29,23 @@ export function routeSolutionsRequest(req: ControlRequest, services: Services): 
   return undefined;
 }
 
-const isStatus = (v: unknown): v is SolutionStatus =>
-  typeof v === "string" && (SolutionStatus_VALUES as readonly string[]).includes(v);
+/** The members the model types: each is checked against its shape (`null` removes the listing). */
+const MODEL_MEMBERS = {
+  Id: "SolutionIdentifier",
+  Status: "SolutionStatus",
+  AwsMarketplaceSolutionArn: "AwsMarketplaceSolutionArn",
+} as const;
+
+/** Name and Category are plain strings in the model; a solution needs a readable one. */
+function textIssue(field: string, value: unknown): ValidationIssue | undefined {
+  if (value === undefined || (typeof value === "string" && value.length > 0 && value.length <= 255)) return;
+  const name = field.charAt(0).toUpperCase() + field.slice(1);
+  return {
+    FieldName: field,
+    Message: `${name} must be a string of 1 to 255 characters`,
+    Code: "INVALID_VALUE",
+  };
+}
 
 function checkAccount(account: unknown, services: Services, issues: ValidationIssue[]): void {
   if (typeof account !== "string" || !services.accounts.byAccountId(account)) {
@@ -55,31 +67,9 @@ async function upsertSolution(body: Record<string, unknown>, services: Services)
       Message: `Catalog must be one of: ${CATALOGS.join(", ")}`,
       Code: "INVALID_ENUM_VALUE",
     });
-  if (Id !== undefined && (typeof Id !== "string" || !SOLUTION_ID.test(Id)))
-    issues.push({ FieldName: "id", Message: "Id must match ^S-[0-9]{1,19}$", Code: "INVALID_STRING_FORMAT" });
-  if (Name !== undefined && (typeof Name !== "string" || Name.length === 0 || Name.length > 255))
-    issues.push({
-      FieldName: "name",
-      Message: "Name must be a string of 1 to 255 characters",
-      Code: "INVALID_VALUE",
-    });
-  if (Status !== undefined && !isStatus(Status))
-    issues.push({
-      FieldName: "status",
-      Message: `Status must be one of: ${SolutionStatus_VALUES.join(", ")}`,
-      Code: "INVALID_ENUM_VALUE",
-    });
-  if (
-    Category !== undefined &&
-    (typeof Category !== "string" || Category.length === 0 || Category.length > 255)
-  )
-    issues.push({
-      FieldName: "category",
-      Message: "Category must be a string of 1 to 255 characters",
-      Code: "INVALID_VALUE",
-    });
-  // The model's shape (`^arn:.*`, 4 to 2048 characters); null removes the listing.
-  issues.push(...validateShape("AwsMarketplaceSolutionArn", listing, "awsMarketplaceSolutionArn"));
+  issues.push(...validateBody(MODEL_MEMBERS, body).issues);
+  for (const issue of [textIssue("name", Name), textIssue("category", Category)])
+    if (issue) issues.push(issue);
   if (issues.length > 0) throw validationError(issues);
 
   const account = Account as string;

@@ -16,8 +16,6 @@ export interface Solution {
   AwsMarketplaceSolutionArn?: string;
 }
 
-export const SOLUTION_ID = /^S-[0-9]{1,19}$/;
-
 /**
  * The solutions every account has from the start, per catalog. Sandbox carries `S-1234567`, the
  * default solution AWS documents for AssociateOpportunity tests [DG-sandbox in docs/sources.md], and

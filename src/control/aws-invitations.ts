@@ -12,10 +12,14 @@ const PAYLOAD_SHAPES = {
   LeadInvitation: "LeadInvitationPayload",
 } as const;
 
-const OPTIONAL_STRINGS = {
+/** The optional members the model types, each checked against (and normalized by) its shape. */
+const OPTIONAL_MEMBERS = {
   EngagementTitle: "EngagementTitle",
   EngagementDescription: "EngagementDescription",
   InvitationMessage: "InvitationMessage",
+  ExpirationDate: "DateTime",
+  Context: "EngagementContextDetails",
+  EnrichmentContext: "EnrichmentContext",
 } as const;
 
 /**
@@ -27,8 +31,7 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
   const issue = (FieldName: string, Message: string, Code: ValidationIssue["Code"] = "INVALID_VALUE") =>
     issues.push({ FieldName, Message, Code });
 
-  const { Catalog, ReceiverAwsAccountId, PayloadType, Payload, ExpirationDate, Context, EnrichmentContext } =
-    body;
+  const { Catalog, ReceiverAwsAccountId, PayloadType, Payload } = body;
   if (!isCatalog(Catalog)) issue("catalog", "Catalog must be AWS or Sandbox", "REQUIRED_FIELD_MISSING");
   const receiver =
     typeof ReceiverAwsAccountId === "string"
@@ -50,27 +53,20 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     issue("payload", "Payload is required", "REQUIRED_FIELD_MISSING");
   else if (payloadType) issues.push(...validateShape(PAYLOAD_SHAPES[payloadType], payload, "payload"));
 
-  issues.push(...validateBody(OPTIONAL_STRINGS, body).issues);
-  // One reading of the clock: the invitation date and its default expiry are exactly 15 days apart.
-  const now = services.clock.now();
-  let expirationDate = now + services.settings.invitationTtlMs;
-  if (ExpirationDate !== undefined) {
-    const found = validateShape("DateTime", ExpirationDate, "expirationDate");
-    if (found.length === 0) expirationDate = wireTimeMs(ExpirationDate);
-    issues.push(...found);
-  }
-  if (Context !== undefined) {
-    issues.push(...validateShape("EngagementContextDetails", Context, "context"));
+  const optional = validateBody(OPTIONAL_MEMBERS, body);
+  issues.push(...optional.issues);
+  const { Context, EnrichmentContext, ExpirationDate } = optional.values;
+  if (body.Context !== undefined)
     issues.push(
-      ...contextTypeIssues([Context as { Type?: string }], "context").map((i) => ({
+      ...contextTypeIssues([body.Context as { Type?: string }], "context").map((i) => ({
         ...i,
         FieldName: i.FieldName?.replace("context[0]", "context"),
       })),
     );
-  }
-  issues.push(...validateShape("EnrichmentContext", EnrichmentContext, "enrichmentContext"));
   if (issues.length > 0 || !payloadType) throw validationError(issues);
 
+  // One reading of the clock: the invitation date and its default expiry are exactly 15 days apart.
+  const now = services.clock.now();
   const request: AwsInvitationRequest = {
     catalog: Catalog as AwsInvitationRequest["catalog"],
     now,
@@ -79,18 +75,13 @@ export async function sendAwsInvitation(body: Record<string, unknown>, services:
     payloadType,
     // Only the model's members are kept: unknown ones (however deep) are never stored or echoed.
     payload: normalizeShape(PAYLOAD_SHAPES[payloadType], payload) as Record<string, unknown>,
-    engagementTitle: body.EngagementTitle as string | undefined,
-    engagementDescription: body.EngagementDescription as string | undefined,
-    invitationMessage: body.InvitationMessage as string | undefined,
-    expirationDate,
-    context:
-      Context === undefined
-        ? undefined
-        : (normalizeShape("EngagementContextDetails", Context) as AwsInvitationRequest["context"]),
-    enrichmentContext:
-      EnrichmentContext == null
-        ? undefined
-        : (normalizeShape("EnrichmentContext", EnrichmentContext) as Record<string, unknown>),
+    engagementTitle: optional.values.EngagementTitle as string | undefined,
+    engagementDescription: optional.values.EngagementDescription as string | undefined,
+    invitationMessage: optional.values.InvitationMessage as string | undefined,
+    expirationDate:
+      ExpirationDate === undefined ? now + services.settings.invitationTtlMs : wireTimeMs(ExpirationDate),
+    context: Context as AwsInvitationRequest["context"],
+    enrichmentContext: EnrichmentContext as Record<string, unknown> | undefined,
   };
   return services.store.transaction((tx) => sendInvitationFromAws(tx, request));
 }

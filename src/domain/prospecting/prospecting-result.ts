@@ -8,6 +8,7 @@ import {
 } from "../../model/generated/shapes.js";
 import type { EngagementRecord } from "../../store/records.js";
 import { obj } from "../common/doc.js";
+import { LEVELS } from "../common/plausible.js";
 import { countryName, geographyOf } from "./geography.js";
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
@@ -124,8 +125,6 @@ const PROGRAMS = [
   "Marketplace Private Offer Promotion Program",
   "Proof of Concept Funding",
 ];
-
-const LEVELS = ["High", "Medium", "Low"] as const;
 
 const asCountry = (v: string | undefined) =>
   v && (CountryCode_VALUES as readonly string[]).includes(v.toUpperCase()) ? v.toUpperCase() : undefined;

@@ -66,9 +66,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
-/** An RFC 3339 date-time (`2023-05-01T20:37:46Z`, fractional seconds and offsets allowed). */
-export const isDateTime = (value: string): boolean => Number.isFinite(parseDateTime(value));
-
 function rangeText(b: Bounds): string {
   if (b.min !== undefined && b.max !== undefined) return `between ${b.min} and ${b.max}`;
   if (b.min !== undefined) return `at least ${b.min}`;

@@ -13,10 +13,10 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { OperationName } from "../src/model/generated/operations.js";
 import { OUTPUT_MEMBERS } from "../src/model/generated/output-members.js";
 import { DEFAULT_COVERAGE_DIR, PROJECT_ROOT } from "./model-file.js";
+import { runIfMain } from "./run-if-main.js";
 
 export const DEFAULT_EXCEPTIONS = path.join(PROJECT_ROOT, "test", "model-coverage-exceptions.txt");
 
@@ -233,11 +233,4 @@ function main(): number {
   return uncovered.length > 0 || result.wrongExceptions.length > 0 ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    process.exitCode = main();
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  }
-}
+runIfMain(import.meta.url, main);

@@ -8,10 +8,10 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { loadModel } from "./codegen.js";
 import { diffModels } from "./model-diff/changes.js";
 import { renderMarkdown } from "./model-diff/markdown.js";
+import { runIfMain } from "./run-if-main.js";
 
 export function modelDiffMarkdown(oldFile: string, newFile: string): string {
   const diff = diffModels(loadModel(oldFile), loadModel(newFile));
@@ -35,11 +35,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  }
-}
+runIfMain(import.meta.url, () => main(process.argv.slice(2)));
